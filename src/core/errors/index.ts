@@ -1,0 +1,17 @@
+export { AbortedError } from "./aborted-error.js";
+export { BatchError } from "./batch-error.js";
+export { FlowPromptError, type FlowPromptErrorOptions } from "./flowprompt-error.js";
+export { InputValidationError } from "./input-validation-error.js";
+export { InvalidArgumentError } from "./invalid-argument-error.js";
+export { MiddlewareError } from "./middleware-error.js";
+export { MissingVariableError } from "./missing-variable-error.js";
+export { ModelCallError } from "./model-call-error.js";
+export { OutputTruncatedError } from "./output-truncated-error.js";
+export { OutputValidationError } from "./output-validation-error.js";
+export { PromptFileError } from "./prompt-file-error.js";
+export { PromptNotFoundError } from "./prompt-not-found-error.js";
+export { formatIssues, type SchemaIssue } from "./schema-issue.js";
+export { formatLocation, type SourceLocation, TemplateError } from "./template-error.js";
+export { TimeoutError } from "./timeout-error.js";
+export { UnknownProviderError } from "./unknown-provider-error.js";
+export { UnknownVariableError } from "./unknown-variable-error.js";

@@ -1,0 +1,32 @@
+import type { CachedRun, MaybePromise } from "./types.js";
+
+/**
+ * Port: where cached runs live. Version 1. Implemented by the memory and file stores
+ * (`flowprompt`), and later Redis. Every implementation runs the shared suite in
+ * `src/cache/store.case.ts`.
+ *
+ * Methods may answer synchronously (the memory store does, so a hit costs no extra tick).
+ * Keys are opaque strings made by `cacheKey()`, already namespaced.
+ */
+export interface CacheStore {
+  readonly portVersion: 1;
+  /** A short name for messages and stats ("memory", "file", "redis"). */
+  readonly kind: string;
+  get(key: string): MaybePromise<CachedRun | undefined>;
+  set(key: string, value: CachedRun, options?: { ttlMs?: number }): MaybePromise<void>;
+  delete(key: string): MaybePromise<boolean>;
+  /** Removes every entry, or only those whose key starts with `${namespace}:`. Returns how many. */
+  clear(namespace?: string): MaybePromise<number>;
+  /** Current entries and bytes (hits and misses are counted by the cache middleware). */
+  size(): MaybePromise<{ entries: number; bytes: number }>;
+}
+
+/** Cache statistics as shown by `cacheStats()` and `flowprompt cache stats`. */
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  /** hits / (hits + misses), 0 when there were no lookups. */
+  hitRate: number;
+  entries: number;
+  bytes: number;
+}
