@@ -33,7 +33,10 @@ export function registerPrices(table: PriceTable): void {
 export function setPrice(id: string, price: ModelPrice): void {
   for (const [k, v] of Object.entries(price)) {
     if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-      throw new InvalidArgumentError(`price of "${id}"`, `${k} must be a non-negative number of USD per 1M tokens.`);
+      throw new InvalidArgumentError(
+        `price of "${id}"`,
+        `${k} must be a non-negative number of USD per 1M tokens.`,
+      );
     }
   }
   prices.set(id, { ...price });

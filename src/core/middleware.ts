@@ -1,8 +1,8 @@
 import type { LanguageModelV4 } from "@ai-sdk/provider";
 import { MiddlewareError } from "./errors/middleware-error.js";
-import type { StandardSchemaV1 } from "./schema.js";
-import type { ModelParams, PromptRef, RunResult, StreamEvent } from "./types.js";
 import type { RunOptions } from "./run-options.js";
+import type { StandardSchemaV1 } from "./schema.js";
+import type { ChatMessage, ModelParams, PromptRef, RunResult, StreamEvent } from "./types.js";
 
 /** What a middleware sees of the prompt being run. */
 export interface PromptInfo extends PromptRef {
@@ -23,15 +23,15 @@ export interface RunContext {
   /** The validated variables. */
   vars: Record<string, unknown>;
   /** Chat history passed at run time (inserted where the template says, or after the prompt). */
-  history: readonly import("./types.js").ChatMessage[] | undefined;
+  history: readonly ChatMessage[] | undefined;
   readonly options: Readonly<RunOptions>;
   model: LanguageModelV4;
   /** "provider:model-id" of `model`. */
   modelId: string;
   params: ModelParams;
   readonly mode: "generate" | "stream";
-  /** Aborts when the caller's signal aborts or the timeout passes. */
-  readonly signal: AbortSignal;
+  /** Aborts when the caller's signal aborts or the timeout passes; undefined when neither was given. */
+  readonly signal: AbortSignal | undefined;
   /** `performance.now()` when the run started. */
   readonly startedAt: number;
   /** A place for middleware to share data within one run. */

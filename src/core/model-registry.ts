@@ -19,7 +19,10 @@ export interface ResolvedModel {
 /** Makes `name:<model-id>` strings resolve through `factory`. Plug-ins (providers, mocks) call this. */
 export function registerProvider(name: string, factory: ProviderFactory): void {
   if (!/^[a-z][a-z0-9-]*$/.test(name)) {
-    throw new InvalidArgumentError("provider name", `"${name}" must be lower-case letters, digits and dashes.`);
+    throw new InvalidArgumentError(
+      "provider name",
+      `"${name}" must be lower-case letters, digits and dashes.`,
+    );
   }
   providers.set(name, factory);
   for (const key of resolved.keys()) if (key === name || key.startsWith(`${name}:`)) resolved.delete(key);

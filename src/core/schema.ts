@@ -24,7 +24,9 @@ export function validate<T>(
 ): ValidationOutcome<T> | Promise<ValidationOutcome<T>> {
   const result = schema["~standard"].validate(value);
   if (result instanceof Promise) {
-    return result.then((r) => (r.issues ? { ok: false, issues: toIssues(r.issues) } : { ok: true, value: r.value }));
+    return result.then((r) =>
+      r.issues ? { ok: false, issues: toIssues(r.issues) } : { ok: true, value: r.value },
+    );
   }
   return result.issues ? { ok: false, issues: toIssues(result.issues) } : { ok: true, value: result.value };
 }
@@ -34,8 +36,11 @@ export function validate<T>(
  * Works for any schema implementing Standard JSON Schema (Zod 4.2+, …) and for schemas made from
  * JSON Schema by FlowPrompt's loader (which carry it).
  */
-export function toJsonSchema(schema: StandardSchemaV1, io: "input" | "output" = "output"): JSONSchema | undefined {
-  const std = (schema as Partial<StandardJSONSchemaV1>)["~standard"];
+export function toJsonSchema(
+  schema: StandardSchemaV1,
+  io: "input" | "output" = "output",
+): JSONSchema | undefined {
+  const std = (schema as unknown as Partial<StandardJSONSchemaV1>)["~standard"];
   const conv = std?.jsonSchema;
   if (!conv) return undefined;
   const out = conv[io]({ target: "draft-2020-12" }) as JSONSchema;

@@ -15,7 +15,7 @@ export interface ModelParams {
   topK?: number;
   presencePenalty?: number;
   frequencyPenalty?: number;
-  stopSequences?: string[];
+  stopSequences?: readonly string[];
   seed?: number;
   reasoning?: LanguageModelV4CallOptions["reasoning"];
   providerOptions?: SharedV4ProviderOptions;
@@ -34,7 +34,14 @@ export interface Usage {
   totalTokens: number;
 }
 
-export type FinishReason = "stop" | "length" | "content-filter" | "tool-calls" | "error" | "interrupted" | "other";
+export type FinishReason =
+  | "stop"
+  | "length"
+  | "content-filter"
+  | "tool-calls"
+  | "error"
+  | "interrupted"
+  | "other";
 
 /** The identity of the prompt that produced a result. */
 export interface PromptRef {

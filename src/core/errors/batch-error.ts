@@ -16,7 +16,10 @@ export class BatchError<R = unknown> extends FlowPromptError {
     super(
       BatchError.code,
       `${errors.size} of ${results.length} items of prompt "${prompt}" failed; first: ${firstMessage}`,
-      { hint: "error.results holds the items that succeeded, error.errors the failures by index.", cause: first },
+      {
+        hint: "error.results holds the items that succeeded, error.errors the failures by index.",
+        cause: first,
+      },
     );
     this.name = "BatchError";
     this.prompt = prompt;

@@ -8,7 +8,13 @@ export class ModelCallError extends FlowPromptError {
   readonly statusCode: number | undefined;
   readonly retryable: boolean;
 
-  constructor(args: { prompt: string; model: string; cause: unknown; statusCode?: number; retryable?: boolean }) {
+  constructor(args: {
+    prompt: string;
+    model: string;
+    cause: unknown;
+    statusCode?: number;
+    retryable?: boolean;
+  }) {
     const detail = args.cause instanceof Error ? args.cause.message : String(args.cause);
     super(ModelCallError.code, `Model "${args.model}" failed for prompt "${args.prompt}": ${detail}`, {
       hint: "See error.cause for the provider's error.",

@@ -22,7 +22,9 @@ export class OutputValidationError extends FlowPromptError {
     replies: readonly string[];
   }) {
     const what =
-      args.reason === "not-json" ? "was not valid JSON" : `did not match the output schema: ${formatIssues(args.issues)}`;
+      args.reason === "not-json"
+        ? "was not valid JSON"
+        : `did not match the output schema: ${formatIssues(args.issues)}`;
     super(
       OutputValidationError.code,
       `The reply to prompt "${args.prompt}" ${what} (after ${args.replies.length} attempt${args.replies.length === 1 ? "" : "s"}).`,

@@ -8,8 +8,15 @@ export class PromptFileError extends FlowPromptError {
   readonly column: number | undefined;
   readonly problem: string;
 
-  constructor(file: string, problem: string, loc: { line?: number; column?: number; hint?: string; cause?: unknown } = {}) {
-    const where = loc.line !== undefined ? `${file}:${loc.line}${loc.column !== undefined ? `:${loc.column}` : ""}` : file;
+  constructor(
+    file: string,
+    problem: string,
+    loc: { line?: number; column?: number; hint?: string; cause?: unknown } = {},
+  ) {
+    const where =
+      loc.line !== undefined
+        ? `${file}:${loc.line}${loc.column !== undefined ? `:${loc.column}` : ""}`
+        : file;
     super(PromptFileError.code, `${where}: ${problem}`, {
       hint: loc.hint ?? "See docs/prompt-files.md for the .prompt and .yaml formats.",
       cause: loc.cause,

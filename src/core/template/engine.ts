@@ -1,0 +1,42 @@
+import Handlebars from "handlebars";
+
+/**
+ * FlowPrompt's one template engine: Handlebars (the engine of Dotprompt) in an isolated
+ * environment, with no HTML escaping and Dotprompt's helpers. Role, history and media helpers
+ * emit markers that `splitMessages` turns into chat messages.
+ */
+export const hbs = Handlebars.create();
+
+export const MARK_OPEN = "<<<fp:";
+export const MARK_CLOSE = ">>>";
+
+hbs.registerHelper("role", (role: unknown) => `${MARK_OPEN}role:${String(role)}${MARK_CLOSE}`);
+hbs.registerHelper("history", () => `${MARK_OPEN}history${MARK_CLOSE}`);
+hbs.registerHelper("media", (options: Handlebars.HelperOptions) => {
+  const url = String(options.hash.url ?? "");
+  const type = options.hash.contentType === undefined ? "" : String(options.hash.contentType);
+  return `${MARK_OPEN}media:${encodeURIComponent(url)} ${encodeURIComponent(type)}${MARK_CLOSE}`;
+});
+hbs.registerHelper("json", (value: unknown, options: Handlebars.HelperOptions) => {
+  const indent = options?.hash?.indent;
+  return JSON.stringify(value, null, typeof indent === "number" ? indent : undefined);
+});
+hbs.registerHelper(
+  "ifEquals",
+  function ifEquals(this: unknown, a: unknown, b: unknown, options: Handlebars.HelperOptions) {
+    return a === b ? options.fn(this) : options.inverse(this);
+  },
+);
+hbs.registerHelper(
+  "unlessEquals",
+  function unlessEquals(this: unknown, a: unknown, b: unknown, options: Handlebars.HelperOptions) {
+    return a !== b ? options.fn(this) : options.inverse(this);
+  },
+);
+hbs.registerHelper("section", (name: unknown) => `${MARK_OPEN}section:${String(name)}${MARK_CLOSE}`);
+
+export const COMPILE_OPTIONS = {
+  noEscape: true,
+  strict: false,
+  knownHelpers: { role: true, history: true, media: true, json: true, ifEquals: true, unlessEquals: true },
+} as const;
