@@ -11,11 +11,9 @@ registerBuiltinPrices();
 registerMockProvider();
 
 export {
-  type CacheKeyInput,
   type CacheMiddleware,
   type CacheOptions,
   cache,
-  cacheKey,
   FileCacheStore,
   type FileCacheStoreOptions,
   MemoryCacheStore,

@@ -115,7 +115,7 @@ export function buildDefinition(config: PromptConfig): Definition {
     user: config.user ?? null,
     template: config.template ?? null,
     messages: config.messages ?? null,
-    partials: config.partials ?? null,
+    partials: Object.keys(partialSources).length ? partialSources : null,
     output: outputJsonSchema ?? null,
     model,
     params: config.params ?? null,

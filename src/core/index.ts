@@ -1,4 +1,5 @@
 /** The core's public API. Plug-ins (cache, models, files, …) are wired in src/index.ts. */
+export { type CacheKeyInput, cacheKey } from "./cache-key.js";
 export { canonicalJson, contentHash, sha256 } from "./canonical.js";
 export { configure, type GlobalConfig, getConfig, resetConfig } from "./config.js";
 export {
