@@ -39,6 +39,8 @@ export interface Definition {
   /** Variables printed with a plain `{{x}}`: objects given for them are printed as JSON. */
   printed: Set<string>;
   usesHistory: boolean;
+  /** Variables the input schema lets the caller leave out: not required even if a template uses them. */
+  schemaOptional: Set<string>;
   outputJsonSchema: JSONSchema | undefined;
   hash: string;
 }
@@ -101,7 +103,15 @@ export function buildDefinition(config: PromptConfig): Definition {
   for (const v of required.keys()) optional.delete(v);
 
   const outputJsonSchema = config.output ? outputSchemaOf(config) : undefined;
-  if (config.input) checkInputCoversTemplates(config, required);
+  const schemaOptional = new Set<string>();
+  if (config.input) {
+    const inputSchema = toJsonSchema(config.input, "input");
+    checkInputCoversTemplates(config, inputSchema, required);
+    const props = inputSchema?.properties;
+    const req = Array.isArray(inputSchema?.required) ? (inputSchema.required as string[]) : [];
+    if (props && typeof props === "object")
+      for (const k of Object.keys(props)) if (!req.includes(k)) schemaOptional.add(k);
+  }
 
   const version = config.version ?? "1";
   const model =
@@ -116,6 +126,7 @@ export function buildDefinition(config: PromptConfig): Definition {
     template: config.template ?? null,
     messages: config.messages ?? null,
     partials: Object.keys(partialSources).length ? partialSources : null,
+    defaults: config.defaults ?? null,
     output: outputJsonSchema ?? null,
     model,
     params: config.params ?? null,
@@ -130,6 +141,7 @@ export function buildDefinition(config: PromptConfig): Definition {
     optional,
     printed,
     usesHistory,
+    schemaOptional,
     outputJsonSchema,
     hash,
   };
@@ -187,8 +199,11 @@ function outputSchemaOf(config: PromptConfig): JSONSchema {
   return schema;
 }
 
-function checkInputCoversTemplates(config: PromptConfig, required: Map<string, VariableSite>): void {
-  const schema = toJsonSchema(config.input!, "input");
+function checkInputCoversTemplates(
+  config: PromptConfig,
+  schema: JSONSchema | undefined,
+  required: Map<string, VariableSite>,
+): void {
   const props =
     schema && typeof schema.properties === "object" ? Object.keys(schema.properties as object) : undefined;
   const extra = schema?.additionalProperties;
@@ -197,7 +212,8 @@ function checkInputCoversTemplates(config: PromptConfig, required: Map<string, V
     if (!props.includes(v)) {
       throw new InvalidArgumentError(
         `prompt "${config.name}"`,
-        `its ${site.part} template uses {{${v}}} (line ${site.line}), but the input schema has no field "${v}".`,
+        `${site.part === "template" ? "its template" : `its ${site.part} template`} uses {{${v}}} ` +
+          `(${site.file ? `${site.file}:` : "line "}${site.line}), but the input schema has no field "${v}".`,
         `Add "${v}" to the input schema, or fix the template. Input fields: ${props.join(", ") || "(none)"}.`,
       );
     }

@@ -87,7 +87,7 @@ describe("middleware", () => {
   });
 
   it("refuses a middleware that returns nothing", async () => {
-    const bad = async function forgetful(_ctx, next) {
+    const bad = async function forgetful(_ctx: unknown, next: () => Promise<unknown>) {
       await next();
     } as unknown as Middleware;
     const p = definePrompt({ name: "m", user: "x", model: mockModel(), middleware: [bad] });

@@ -37,6 +37,8 @@ export interface PromptConfig {
    * This is what `.prompt` files use.
    */
   template?: string;
+  /** Values for variables the caller leaves out (Dotprompt's `input.default`). Part of the hash. */
+  defaults?: Record<string, unknown>;
   /** Schema of the variables (Zod or any Standard Schema). Without it, variables come from the templates. */
   input?: StandardSchemaV1;
   /** Schema of the reply (Zod or any Standard Schema with JSON Schema). Without it, the output is the text. */

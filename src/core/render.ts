@@ -17,13 +17,14 @@ export function checkVars(
   def: Definition,
   vars: unknown,
 ): Record<string, unknown> | Promise<Record<string, unknown>> {
-  const given = vars === undefined ? {} : vars;
-  if (typeof given !== "object" || given === null || Array.isArray(given)) {
+  if (vars !== undefined && (typeof vars !== "object" || vars === null || Array.isArray(vars))) {
     throw new InvalidArgumentError(
       `variables of prompt "${def.name}"`,
-      `expected an object such as { name: "Ada" }, got ${Array.isArray(given) ? "an array" : typeof given}.`,
+      `expected an object such as { name: "Ada" }, got ${Array.isArray(vars) ? "an array" : typeof vars}.`,
     );
   }
+  const defaults = def.config.defaults;
+  const given = defaults ? { ...defaults, ...(vars as object) } : (vars ?? {});
   const input = def.config.input;
   if (!input) {
     checkAgainstTemplates(def, given as Record<string, unknown>);
@@ -51,7 +52,7 @@ function checkAgainstTemplates(def: Definition, vars: Record<string, unknown>): 
 
 function checkRequired(def: Definition, vars: Record<string, unknown>): void {
   for (const [name, site] of def.required) {
-    if (vars[name] === undefined) {
+    if (vars[name] === undefined && !def.schemaOptional.has(name)) {
       throw new MissingVariableError(
         name,
         { prompt: def.name, file: site.file, line: site.line },

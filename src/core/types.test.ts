@@ -21,6 +21,10 @@ describe("types", () => {
       user: TemplateValue;
     }>();
     expectTypeOf<TemplateVars<"no variables">>().toEqualTypeOf<{}>();
+    expectTypeOf<TemplateVars<"{{#x}}shown{{/x}}{{^y}}hidden{{/y}}">>().toEqualTypeOf<{
+      x?: unknown;
+      y?: unknown;
+    }>();
     expectTypeOf<TemplateVars<string>>().toEqualTypeOf<Record<string, unknown>>();
   });
 

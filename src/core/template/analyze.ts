@@ -8,13 +8,14 @@ type Expression = hbs.AST.Expression;
 export const HELPERS = new Set(["role", "history", "media", "json", "ifEquals", "unlessEquals", "section"]);
 const CONTEXT_BLOCKS = new Set(["each", "with"]);
 const CONDITION_BLOCKS = new Set(["if", "unless"]);
+const BUILTIN_BLOCKS = new Set(["if", "unless", "each", "with", "lookup", "log"]);
 
 export interface VariableUse {
   name: string;
   line: number;
   column: number;
   /** How the template uses it: printed, iterated, entered, or read through a dotted path. */
-  kind: "value" | "each" | "with" | "path";
+  kind: "value" | "param" | "each" | "with" | "path";
 }
 
 /** What a template needs: variables that must be given, variables only tested by {{#if}}, and more. */
@@ -65,8 +66,8 @@ function walkStatement(node: Node, scope: Scope, out: TemplateAnalysis): void {
       const isHelperCall = m.params.length > 0 || m.hash?.pairs.length > 0 || HELPERS.has(path.original);
       if (isHelperCall) {
         noteHelper(path.original, out);
-        for (const p of m.params) walkExpression(p, scope, out, "value");
-        for (const pair of m.hash?.pairs ?? []) walkExpression(pair.value, scope, out, "value");
+        for (const p of m.params) walkExpression(p, scope, out, "param");
+        for (const pair of m.hash?.pairs ?? []) walkExpression(pair.value, scope, out, "param");
       } else {
         walkExpression(path, scope, out, path.parts.length > 1 ? "path" : "value");
       }
@@ -79,8 +80,8 @@ function walkStatement(node: Node, scope: Scope, out: TemplateAnalysis): void {
       if (CONDITION_BLOCKS.has(name) && first) {
         const head = topLevelName(first, scope);
         if (head) out.optional.add(head);
-        else walkExpression(first, scope, out, "value");
-        for (const p of b.params.slice(1)) walkExpression(p, scope, out, "value");
+        else walkExpression(first, scope, out, "param");
+        for (const p of b.params.slice(1)) walkExpression(p, scope, out, "param");
         walkProgram(b.program, scope, out);
         walkProgram(b.inverse, scope, out);
         return;
@@ -92,9 +93,14 @@ function walkStatement(node: Node, scope: Scope, out: TemplateAnalysis): void {
         walkProgram(b.inverse, scope, out);
         return;
       }
+      if (!HELPERS.has(name) && !BUILTIN_BLOCKS.has(name) && b.params.length === 0) {
+        // {{#x}}…{{/x}} and {{^x}}…{{/x}}: a section shown when x is truthy (or falsy): x is optional.
+        const head = topLevelName(b.path, scope);
+        if (head) out.optional.add(head);
+      }
       noteHelper(name, out);
-      for (const p of b.params) walkExpression(p, scope, out, "value");
-      for (const pair of b.hash?.pairs ?? []) walkExpression(pair.value, scope, out, "value");
+      for (const p of b.params) walkExpression(p, scope, out, "param");
+      for (const pair of b.hash?.pairs ?? []) walkExpression(pair.value, scope, out, "param");
       walkProgram(b.program, scope, out);
       walkProgram(b.inverse, scope, out);
       return;
@@ -103,8 +109,8 @@ function walkStatement(node: Node, scope: Scope, out: TemplateAnalysis): void {
     case "PartialBlockStatement": {
       const p = node as hbs.AST.PartialStatement;
       if (p.name.type === "PathExpression") out.partials.add((p.name as hbs.AST.PathExpression).original);
-      for (const e of p.params) walkExpression(e, scope, out, "value");
-      for (const pair of p.hash?.pairs ?? []) walkExpression(pair.value, scope, out, "value");
+      for (const e of p.params) walkExpression(e, scope, out, "param");
+      for (const pair of p.hash?.pairs ?? []) walkExpression(pair.value, scope, out, "param");
       if (node.type === "PartialBlockStatement")
         walkProgram((node as hbs.AST.PartialBlockStatement).program, scope, out);
       return;
@@ -140,8 +146,8 @@ function walkExpression(
   if (expr.type === "SubExpression") {
     const s = expr as hbs.AST.SubExpression;
     noteHelper(s.path.original, out);
-    for (const p of s.params) walkExpression(p, scope, out, "value");
-    for (const pair of s.hash?.pairs ?? []) walkExpression(pair.value, scope, out, "value");
+    for (const p of s.params) walkExpression(p, scope, out, "param");
+    for (const pair of s.hash?.pairs ?? []) walkExpression(pair.value, scope, out, "param");
     return;
   }
   const head = topLevelName(expr, scope);

@@ -51,11 +51,17 @@ type Step<T extends string, A extends Acc> = T extends
             opt: A["depth"] extends [] ? A["opt"] | Ident<Head<RestWords<B>>> : A["opt"];
             depth: A["depth"];
           }
-        : {
-            req: A["depth"] extends [] ? A["req"] | ParamNames<RestWords<B>> : A["req"];
-            opt: A["opt"];
-            depth: A["depth"];
-          }
+        : RestWords<B> extends ""
+          ? {
+              req: A["req"];
+              opt: A["depth"] extends [] ? A["opt"] | Ident<Head<B>> : A["opt"];
+              depth: A["depth"];
+            }
+          : {
+              req: A["depth"] extends [] ? A["req"] | ParamNames<RestWords<B>> : A["req"];
+              opt: A["opt"];
+              depth: A["depth"];
+            }
     : T extends `/${infer E}`
       ? Trim<E> extends "each" | "with"
         ? { req: A["req"]; opt: A["opt"]; depth: A["depth"] extends [unknown, ...infer R] ? R : [] }
