@@ -1,0 +1,46 @@
+import { Command, CommanderError } from "commander";
+import "../index.js";
+import { cacheCommand } from "./commands/cache.js";
+import { listCommand } from "./commands/list.js";
+import { renderCommand } from "./commands/render.js";
+import { runCommand } from "./commands/run.js";
+import { validateCommand } from "./commands/validate.js";
+import { EXIT, type Io, processIo, reportError } from "./output.js";
+
+const VERSION = "0.1.0";
+
+/** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const debug = argv.includes("--debug");
+  let code: number = EXIT.ok;
+  const done = (c: number) => {
+    code = c;
+  };
+  const program = new Command("flowprompt")
+    .description("Typed, testable LLM prompts: render, run, list and validate prompt files.")
+    .version(VERSION)
+    .option("--debug", "print stack traces")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .showHelpAfterError("(run with --help for usage)");
+  renderCommand(program, io, done);
+  runCommand(program, io, done);
+  listCommand(program, io, done);
+  validateCommand(program, io, done);
+  cacheCommand(program, io, done);
+  for (const cmd of program.commands) {
+    cmd.exitOverride();
+    for (const sub of cmd.commands) sub.exitOverride();
+  }
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT.ok;
+      if (error.code === "commander.help") return EXIT.ok;
+      return EXIT.usage;
+    }
+    return reportError(io, error, debug);
+  }
+}
