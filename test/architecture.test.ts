@@ -12,13 +12,20 @@ function sources(dir: string): string[] {
 
 function imports(file: string): string[] {
   const text = readFileSync(join(root, file), "utf8");
-  return [...text.matchAll(/(?:import|export)[^"']*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map(
-    (m) => (m[1] ?? m[2])!,
-  );
+  return [
+    ...text.matchAll(/(?:import|export)[^"']*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g),
+  ].map((m) => (m[1] ?? m[2])!);
 }
 
 /** The only packages the core may use: the provider specification, schemas, templates, concurrency. */
-const CORE_PACKAGES = new Set(["ai", "ai/internal", "@ai-sdk/provider", "@standard-schema/spec", "handlebars", "p-limit"]);
+const CORE_PACKAGES = new Set([
+  "ai",
+  "ai/internal",
+  "@ai-sdk/provider",
+  "@standard-schema/spec",
+  "handlebars",
+  "p-limit",
+]);
 
 describe("architecture", () => {
   it("the core imports no plug-in: only itself, node: builtins and its few packages", () => {
