@@ -9,6 +9,7 @@ export default defineConfig({
     alias: [
       { find: /^flowprompt$/, replacement: src("index.ts") },
       { find: /^flowprompt\/testing$/, replacement: src("testing.ts") },
+      { find: /^flowprompt\/files$/, replacement: src("files/index.ts") },
     ],
   },
   test: {

@@ -10,6 +10,25 @@ import { registerBuiltinPrices } from "./models/prices.js";
 registerBuiltinPrices();
 registerMockProvider();
 
+type Files = typeof import("./files/index.js");
+let files: Promise<Files> | undefined;
+/** The file loader (and its YAML and JSON Schema packages) is loaded on first use. */
+const loadFiles = () => {
+  files ??= import("./files/index.js");
+  return files;
+};
+
+/**
+ * Loads one prompt file (`.prompt` Dotprompt, or `.yaml`/`.yml` in the Python FlowPrompt format).
+ * Parsing without the file system: `parsePromptFile` from `flowprompt/files`.
+ */
+export const loadPrompt: Files["loadPrompt"] = async (path, options) =>
+  (await loadFiles()).loadPrompt(path, options);
+
+/** Loads every prompt file under a folder into a registry keyed by name, with versions. */
+export const loadPrompts: Files["loadPrompts"] = async (dir, options) =>
+  (await loadFiles()).loadPrompts(dir, options);
+
 export {
   type CacheMiddleware,
   type CacheOptions,
@@ -20,14 +39,10 @@ export {
   type MemoryCacheStoreOptions,
 } from "./cache/index.js";
 export * from "./core/index.js";
-export {
-  jsonSchemaValidator,
-  type LoadPromptOptions,
-  type LoadPromptsOptions,
-  loadPrompt,
-  loadPrompts,
-  type PromptListing,
-  type PromptRegistry,
-  parsePromptFile,
+export type {
+  LoadPromptOptions,
+  LoadPromptsOptions,
+  PromptListing,
+  PromptRegistry,
 } from "./files/index.js";
 export { BUILTIN_PRICES } from "./models/prices.js";

@@ -1,5 +1,4 @@
 import type { LanguageModelV4, LanguageModelV4Prompt } from "@ai-sdk/provider";
-import { convertToLanguageModelPrompt } from "ai/internal";
 import type { ChatMessage } from "./types.js";
 
 /**
@@ -28,6 +27,8 @@ async function convertWithSdk(
   model: LanguageModelV4,
   signal: AbortSignal | undefined,
 ): Promise<LanguageModelV4Prompt> {
+  // Loaded on first use: only prompts with media or tool parts need it.
+  const { convertToLanguageModelPrompt } = await import("ai/internal");
   return convertToLanguageModelPrompt({
     prompt: { instructions: undefined, messages: [...messages] } as never,
     supportedUrls: await model.supportedUrls,

@@ -1,4 +1,3 @@
-import { parsePartialJson } from "ai";
 import pLimit from "p-limit";
 import { configGeneration, getConfig } from "./config.js";
 import { buildDefinition, type Definition } from "./definition.js";
@@ -196,7 +195,7 @@ class PromptImpl {
       text += event.delta;
       const snapshot = text;
       partials = partials.then(async () => {
-        const { value } = await parsePartialJson(snapshot);
+        const { value } = await (await loadAi()).parsePartialJson(snapshot);
         if (value === undefined || typeof value !== "object") return;
         const key = JSON.stringify(value);
         if (key === lastPartial) return;
@@ -324,6 +323,13 @@ class PromptImpl {
 }
 
 function noop(): void {}
+
+let ai: Promise<typeof import("ai")> | undefined;
+/** The AI SDK is loaded on first use (streaming partial objects), which keeps `import "flowprompt"` fast. */
+function loadAi(): Promise<typeof import("ai")> {
+  ai ??= import("ai");
+  return ai;
+}
 
 function raceAbort(running: Promise<RunResult>, signal: AbortSignal, ctx: RunContext): Promise<RunResult> {
   return new Promise<RunResult>((resolve, reject) => {
