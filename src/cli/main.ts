@@ -10,8 +10,9 @@ import { EXIT, type Io, processIo, reportError } from "./output.js";
 const VERSION = "0.1.0";
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function main(argv: readonly string[], stdio: Io = processIo): Promise<number> {
   const debug = argv.includes("--debug");
+  const io = argv.includes("--no-color") ? { ...stdio, color: false } : stdio;
   let code: number = EXIT.ok;
   const done = (c: number) => {
     code = c;
@@ -20,6 +21,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .description("Typed, testable LLM prompts: render, run, list and validate prompt files.")
     .version(VERSION)
     .option("--debug", "print stack traces")
+    .option("--no-color", "no colours (also: NO_COLOR=1; colours are only used on a terminal)")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError("(run with --help for usage)");
@@ -38,7 +40,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT.ok;
-      if (error.code === "commander.help") return EXIT.ok;
+      // `flowprompt help` exits 0; a missing command (`flowprompt`, `flowprompt cache`) is bad usage.
+      if (error.code === "commander.help") return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
       return EXIT.usage;
     }
     return reportError(io, error, debug);

@@ -19,6 +19,7 @@ export function listCommand(program: Command, io: Io, done: (code: number) => vo
           latest: p.version,
           hash: p.hash,
           variables: p.variables,
+          optionalVariables: p.optionalVariables,
           model,
           output: p.output ? "json" : "text",
         };
@@ -31,8 +32,9 @@ export function listCommand(program: Command, io: Io, done: (code: number) => vo
         for (const r of rows) {
           const versions = r.versions.length > 1 ? ` (versions ${r.versions.join(", ")})` : "";
           io.out(`${c.bold(r.name)}@${r.latest}${versions}  ${c.dim(r.file)}`);
+          const vars = [...r.variables, ...r.optionalVariables.map((v) => `${v}?`)];
           io.out(
-            `  vars: ${r.variables.join(", ") || "none"} · output: ${r.output}${r.model ? ` · model: ${r.model}` : ""} · #${r.hash}`,
+            `  vars: ${vars.join(", ") || "none"} · output: ${r.output}${r.model ? ` · model: ${r.model}` : ""} · #${r.hash}`,
           );
         }
         if (registry.errors.length > 0) {

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { loadPrompt } from "../../files/index.js";
 import { colors, EXIT, type Io } from "../output.js";
 import { collectVars, repeatable } from "../vars.js";
-import { formatMessages, readHistory } from "./shared.js";
+import { explainMissing, formatMessages, readHistory } from "./shared.js";
 
 export function renderCommand(program: Command, io: Io, done: (code: number) => void): void {
   program
@@ -16,7 +16,14 @@ export function renderCommand(program: Command, io: Io, done: (code: number) => 
     .option("--json", "print JSON")
     .action(async (file: string, opts) => {
       const prompt = await loadPrompt(file);
-      const messages = prompt.messages(collectVars(opts) as never, { history: readHistory(opts.history) });
+      const vars = collectVars(opts);
+      const history = readHistory(opts.history);
+      let messages: ReturnType<typeof prompt.messages>;
+      try {
+        messages = prompt.messages(vars, { ...(history && { history }) });
+      } catch (error) {
+        throw explainMissing(prompt, vars, error);
+      }
       if (opts.json)
         io.out(
           JSON.stringify(

@@ -1,10 +1,12 @@
 import type { Command } from "commander";
 import { cache, FileCacheStore } from "../../cache/index.js";
+import type { Prompt } from "../../core/prompt.js";
+import type { RunOptions } from "../../core/run-options.js";
 import type { RunResult } from "../../core/types.js";
 import { loadPrompt } from "../../files/index.js";
 import { colors, EXIT, type Io } from "../output.js";
 import { collectVars, repeatable } from "../vars.js";
-import { formatCost, readHistory } from "./shared.js";
+import { explainMissing, formatCost, numberOption, readHistory } from "./shared.js";
 
 export function runCommand(program: Command, io: Io, done: (code: number) => void): void {
   program
@@ -16,44 +18,46 @@ export function runCommand(program: Command, io: Io, done: (code: number) => voi
     .option("--vars <file.json>", "variables from a JSON file")
     .option("--history <file.json>", "earlier turns: a JSON array of { role, content }")
     .option("-m, --model <model>", 'model, e.g. "openai:gpt-4o-mini" or "mock" (default: the file\'s)')
-    .option("--temperature <n>", "sampling temperature", Number)
-    .option("--max-output-tokens <n>", "output token limit", Number)
-    .option("--timeout <ms>", "fail after this many milliseconds", Number)
+    .option("--temperature <n>", "sampling temperature", numberOption())
+    .option("--max-output-tokens <n>", "output token limit", numberOption(true))
+    .option("--timeout <ms>", "fail after this many milliseconds", numberOption(true))
     .option("--stream", "print text as it arrives")
     .option("--no-cache", "do not read or write the cache")
     .option("--cache-dir <dir>", "cache directory", ".flowprompt/cache")
-    .option("--json", "print the full result as JSON")
+    .option("--namespace <ns>", 'cache namespace (default "fp"); `cache clear --namespace` drops only it')
+    .option("--json", "print the full result as JSON (no streaming)")
     .action(async (file: string, opts) => {
       const prompt = await loadPrompt(file);
-      const middleware = opts.cache ? [cache({ store: new FileCacheStore({ dir: opts.cacheDir }) })] : [];
+      const store = opts.cache ? new FileCacheStore({ dir: opts.cacheDir }) : undefined;
+      const middleware = store
+        ? [cache({ store, ...(opts.namespace !== undefined && { namespace: opts.namespace }) })]
+        : [];
       const params = {
         ...(opts.temperature !== undefined && { temperature: opts.temperature }),
         ...(opts.maxOutputTokens !== undefined && { maxOutputTokens: opts.maxOutputTokens }),
       };
-      const options = {
+      const history = readHistory(opts.history);
+      const options: RunOptions = {
         ...(opts.model && { model: opts.model }),
         params,
         middleware,
-        history: readHistory(opts.history),
+        ...(history && { history }),
         ...(opts.timeout !== undefined && { timeoutMs: opts.timeout }),
       };
-      const vars = collectVars(opts) as never;
+      const vars = collectVars(opts);
       let result: RunResult;
-      if (opts.stream && !opts.json) {
-        const stream = prompt.stream(vars, options);
-        let printed = false;
-        for await (const delta of stream.textStream) {
-          process.stdout.write(delta);
-          printed = true;
+      try {
+        if (opts.stream && !opts.json) result = await streamRun(prompt, vars, options, io);
+        else {
+          result = await prompt.execute(vars, options);
+          if (opts.json) io.out(JSON.stringify(result, null, 2));
+          else
+            io.out(
+              typeof result.output === "string" ? result.output : JSON.stringify(result.output, null, 2),
+            );
         }
-        result = await stream.result;
-        if (printed) io.out("");
-        if (prompt.output) io.out(JSON.stringify(result.output, null, 2));
-      } else {
-        result = await prompt.execute(vars, options);
-        if (opts.json) io.out(JSON.stringify(result, null, 2));
-        else
-          io.out(typeof result.output === "string" ? result.output : JSON.stringify(result.output, null, 2));
+      } catch (error) {
+        throw explainMissing(prompt, vars, error);
       }
       const c = colors(io);
       const u = result.usage;
@@ -65,4 +69,41 @@ export function runCommand(program: Command, io: Io, done: (code: number) => voi
       );
       done(EXIT.ok);
     });
+}
+
+/**
+ * Prints text deltas as they arrive. With an output schema the streamed text is the JSON itself,
+ * so the validated value is printed again only when it differs from it (after a repair, say).
+ */
+async function streamRun(
+  prompt: Prompt,
+  vars: Record<string, unknown>,
+  options: RunOptions,
+  io: Io,
+): Promise<RunResult> {
+  const c = colors(io);
+  let text = "";
+  const endLine = () => {
+    if (text && !text.endsWith("\n")) io.write("\n");
+  };
+  const stream = prompt.stream(vars, options);
+  try {
+    for await (const event of stream) {
+      if (event.type === "text-delta") {
+        io.write(event.delta);
+        text += event.delta;
+      } else if (event.type === "repair") {
+        endLine();
+        text = "";
+        io.err(c.yellow(`The output did not match the schema (${event.issues}); retrying.`));
+      }
+    }
+  } finally {
+    endLine();
+  }
+  const result = await stream.result;
+  if (text.trim() !== result.text.trim()) {
+    io.out(typeof result.output === "string" ? result.output : JSON.stringify(result.output, null, 2));
+  }
+  return result;
 }

@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
+import { modelMessageSchema } from "ai";
+import { InvalidArgumentError } from "commander";
+import { InputValidationError } from "../../core/errors/input-validation-error.js";
+import { MissingVariableError } from "../../core/errors/missing-variable-error.js";
+import type { Prompt } from "../../core/prompt.js";
 import type { ChatMessage } from "../../core/types.js";
 import type { colors } from "../output.js";
 import { UsageError } from "../usage-error.js";
+
+const ROLES = ["system", "user", "assistant", "tool"];
 
 export function readHistory(path: string | undefined): ChatMessage[] | undefined {
   if (!path) return undefined;
@@ -13,7 +20,52 @@ export function readHistory(path: string | undefined): ChatMessage[] | undefined
   }
   if (!Array.isArray(parsed))
     throw new UsageError(`--history ${path}: expected a JSON array of { role, content }.`);
+  parsed.forEach((m, i) => {
+    const role = (m as { role?: unknown } | null)?.role;
+    const problem = !ROLES.includes(role as string)
+      ? `its role is ${JSON.stringify(role)}; expected one of ${ROLES.join(", ")}.`
+      : !modelMessageSchema.safeParse(m).success
+        ? `it is not a valid ${role} message.`
+        : undefined;
+    if (problem) {
+      throw new UsageError(
+        `--history ${path}: message ${i + 1}: ${problem}`,
+        'Each message looks like { "role": "user", "content": "Hello" }.',
+      );
+    }
+  });
   return parsed as ChatMessage[];
+}
+
+/** A commander parser for a finite number (integer and >= 1 when `positiveInt`); bad input exits 2. */
+export function numberOption(positiveInt = false): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (value.trim() === "" || !Number.isFinite(n)) throw new InvalidArgumentError("Expected a number.");
+    if (positiveInt && (!Number.isInteger(n) || n < 1))
+      throw new InvalidArgumentError("Expected a whole number of 1 or more.");
+    return n;
+  };
+}
+
+/**
+ * With an input schema, the core reports a missing variable as a schema issue without a line.
+ * When the issue is a template variable that was not given, say so with its file and line, the
+ * way prompts without a schema do.
+ */
+export function explainMissing(prompt: Prompt, vars: Record<string, unknown>, error: unknown): unknown {
+  if (!InputValidationError.isInstance(error)) return error;
+  const name = error.issues
+    .map((i) => i.path)
+    .find((p) => vars[p] === undefined && prompt.variables.includes(p));
+  if (name === undefined) return error;
+  const others = Object.fromEntries(prompt.variables.filter((v) => v !== name).map((v) => [v, ""]));
+  try {
+    prompt.with({ input: undefined }).messages(others);
+  } catch (e) {
+    if (MissingVariableError.isInstance(e) && e.variable === name) return e;
+  }
+  return error;
 }
 
 export function formatMessages(messages: readonly ChatMessage[], c: ReturnType<typeof colors>): string {

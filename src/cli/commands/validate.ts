@@ -18,9 +18,8 @@ export function validateCommand(program: Command, io: Io, done: (code: number) =
       const registry = await loadPrompts(dir, { strict: false });
       const problems = registry.errors.map((e) => {
         const at = e as unknown as Located;
-        const where = at.file
-          ? `${at.file}${at.line ? `:${at.line}${at.column ? `:${at.column}` : ""}` : ""}`
-          : "";
+        const line = at.line ?? (at.file ? lineInMessage(e.message, at.file) : undefined);
+        const where = at.file ? `${at.file}${line ? `:${line}${at.column ? `:${at.column}` : ""}` : ""}` : "";
         return { where, code: e.code, message: e.message, hint: e.hint };
       });
       if (opts.json) {
@@ -36,4 +35,11 @@ export function validateCommand(program: Command, io: Io, done: (code: number) =
       }
       done(problems.length === 0 ? EXIT.ok : EXIT.failed);
     });
+}
+
+/** Some wrapped errors carry their line only in the message ("… (file:8) …"). */
+function lineInMessage(message: string, file: string): number | undefined {
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const m = new RegExp(`${escaped}:(\\d+)`).exec(message);
+  return m ? Number(m[1]) : undefined;
 }
