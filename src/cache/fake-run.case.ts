@@ -25,6 +25,7 @@ export function fakeRun(
   const events: StreamEvent<unknown>[] = [];
   const ctx: RunContext = {
     prompt: {
+      ref: { name: "summarize", version: "2", hash: "hash-1" },
       name: "summarize",
       version: "2",
       hash: "hash-1",

@@ -3,7 +3,7 @@ import { InvalidArgumentError } from "../core/errors/invalid-argument-error.js";
 import type { Middleware, Next, RunContext } from "../core/middleware.js";
 import type { CacheStats, CacheStore } from "../core/ports.js";
 import { validate } from "../core/schema.js";
-import { type CachedRun, type MaybePromise, type RunResult, ZERO_USAGE } from "../core/types.js";
+import type { CachedRun, MaybePromise, RunResult } from "../core/types.js";
 import { MemoryCacheStore } from "./memory-store.js";
 import { singleFlight } from "./single-flight.js";
 import { checkTtl } from "./ttl.js";
@@ -126,6 +126,7 @@ export function cache(options: CacheOptions = {}): CacheMiddleware {
         history: ctx.history,
         sampleId: ctx.options.sampleId,
         namespace: perCall?.namespace ?? defaultNamespace,
+        scope: ctx.prompt,
       });
       ttlMs = perCall?.ttlMs === undefined ? defaultTtl : checkTtl(perCall.ttlMs, "cache.ttlMs");
     } catch (error) {
@@ -241,13 +242,20 @@ export function resultFromCache(
   return {
     output,
     text: entry.text,
-    usage: { ...ZERO_USAGE },
+    usage: {
+      inputTokens: 0,
+      outputTokens: 0,
+      cachedInputTokens: 0,
+      cacheWriteTokens: 0,
+      reasoningTokens: 0,
+      totalTokens: 0,
+    },
     costUsd: 0,
     latencyMs: performance.now() - ctx.startedAt,
     cached: true,
     attempts: 0,
     model: entry.model,
-    prompt: { name: ctx.prompt.name, version: ctx.prompt.version, hash: ctx.prompt.hash },
+    prompt: ctx.prompt.ref,
     finishReason: entry.finishReason,
     warnings: [],
   };

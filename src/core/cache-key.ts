@@ -136,6 +136,45 @@ function writeSet(set: Set<unknown>, ancestors: object[]): string {
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** `JSON.stringify(text)`, skipping its slower path for the common text that needs no escaping. */
+/**
+ * The key's fixed part for one prompt (name, hash, model, params), reused while the model and the
+ * params object stay the same, with the digests of recently seen variables: a repeated request
+ * (a cache hit) then costs a canonical JSON and one small Map lookup instead of a SHA-256.
+ */
+interface Head {
+  modelId: string;
+  params: object | undefined;
+  text: string;
+  /** Keys of recently seen variables (with namespace, history and sample id). */
+  keys: Map<string, string>;
+}
+
+const heads = new WeakMap<object, Head>();
+const KEYS_MAX = 1024;
+const DIGEST_VARS_MAX = 512;
+
+function headText(
+  promptName: string,
+  promptHash: string,
+  modelId: string,
+  params: object | undefined,
+): string {
+  return `${KEY_FORMAT}\n${quote(promptName)}\n${quote(promptHash)}\n${quote(modelId)}\n${params === undefined ? "{}" : canonicalJson(params)}`;
+}
+
+function headOf(input: CacheKeyInput, scope: object): Head {
+  const memo = heads.get(scope);
+  if (memo && memo.modelId === input.modelId && memo.params === input.params) return memo;
+  const head: Head = {
+    modelId: input.modelId,
+    params: input.params,
+    text: headText(input.promptName, input.promptHash, input.modelId, input.params),
+    keys: new Map(),
+  };
+  heads.set(scope, head);
+  return head;
+}
+
 function quote(text: string): string {
   return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
@@ -175,6 +214,12 @@ export interface CacheKeyInput {
   sampleId?: string | number | undefined;
   /** Prefix of the key (default "fp"); `clear(namespace)` drops only its entries. */
   namespace?: string | undefined;
+  /**
+   * An object that stands for this prompt (the run context's `prompt`): the key's fixed part
+   * (name, hash, model, params) is computed once per scope while model and params object stay the
+   * same. Params objects must not be mutated after use (FlowPrompt freezes the prompt's own).
+   */
+  scope?: object | undefined;
 }
 
 /**
@@ -192,22 +237,29 @@ export function cacheKey(input: CacheKeyInput): string {
       'Omit it (default "fp") or give a name.',
     );
   }
-  const { history, sampleId } = input;
-  const text =
-    KEY_FORMAT +
+  const { history, sampleId, scope } = input;
+  const vars = input.vars === undefined ? "{}" : canonicalJson(input.vars);
+  const tail =
     "\n" +
-    quote(input.promptName) +
-    "\n" +
-    quote(input.promptHash) +
-    "\n" +
-    quote(input.modelId) +
-    "\n" +
-    (input.params === undefined ? "{}" : canonicalJson(input.params)) +
-    "\n" +
-    (input.vars === undefined ? "{}" : canonicalJson(input.vars)) +
+    vars +
     "\n" +
     (history === undefined || history.length === 0 ? "" : canonicalJson(history)) +
     "\n" +
     (sampleId === undefined ? "" : quote(String(sampleId)));
-  return `${namespace}:${hash("sha256", text, "hex")}`;
+  if (!scope) {
+    const text = headText(input.promptName, input.promptHash, input.modelId, input.params) + tail;
+    return `${namespace}:${hash("sha256", text, "hex")}`;
+  }
+  const head = headOf(input, scope);
+  const memoizable = tail.length <= DIGEST_VARS_MAX;
+  const memoKey = memoizable ? namespace + tail : "";
+  let key = memoizable ? head.keys.get(memoKey) : undefined;
+  if (key === undefined) {
+    key = `${namespace}:${hash("sha256", head.text + tail, "hex")}`;
+    if (memoizable) {
+      if (head.keys.size >= KEYS_MAX) head.keys.clear();
+      head.keys.set(memoKey, key);
+    }
+  }
+  return key;
 }

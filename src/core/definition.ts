@@ -45,8 +45,16 @@ export interface Definition {
   hash: string;
 }
 
-export function buildDefinition(config: PromptConfig): Definition {
-  checkConfig(config);
+export function buildDefinition(userConfig: PromptConfig): Definition {
+  checkConfig(userConfig);
+  // A private, frozen copy: later changes to the caller's objects cannot change the prompt.
+  const config: PromptConfig = Object.freeze({
+    ...userConfig,
+    ...(userConfig.params && { params: Object.freeze({ ...userConfig.params }) }),
+    ...(userConfig.messages && {
+      messages: Object.freeze(userConfig.messages.map((m) => Object.freeze({ ...m }))),
+    }),
+  });
   const name = config.name;
   const file = config.source?.file;
   const lineOf = (part: string) => config.source?.lines?.[part] ?? 1;

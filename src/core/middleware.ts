@@ -6,6 +6,8 @@ import type { ChatMessage, ModelParams, PromptRef, RunResult, StreamEvent } from
 
 /** What a middleware sees of the prompt being run. */
 export interface PromptInfo extends PromptRef {
+  /** `{ name, version, hash }`, frozen: the `prompt` field of this prompt's results. */
+  ref: Readonly<PromptRef>;
   description: string | undefined;
   /** The prompt file it was loaded from, if any. */
   file: string | undefined;

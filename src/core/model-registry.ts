@@ -32,10 +32,17 @@ export function knownProviders(): string[] {
   return [...providers.keys()].sort();
 }
 
-/** "provider:model-id" of an AI SDK model object. */
+const ids = new WeakMap<LanguageModelV4, string>();
+
+/** "provider:model-id" of an AI SDK model object ("openai.chat" counts as "openai"). */
 export function modelIdOf(model: LanguageModelV4): string {
-  const provider = model.provider.split(".")[0] ?? model.provider;
-  return `${provider}:${model.modelId}`;
+  let id = ids.get(model);
+  if (id === undefined) {
+    const provider = model.provider.split(".")[0] ?? model.provider;
+    id = `${provider}:${model.modelId}`;
+    ids.set(model, id);
+  }
+  return id;
 }
 
 /**

@@ -1,5 +1,6 @@
 import pLimit from "p-limit";
 import { configGeneration, getConfig } from "./config.js";
+import { Context } from "./context.js";
 import { buildDefinition, type Definition } from "./definition.js";
 import { BatchError } from "./errors/batch-error.js";
 import { InvalidArgumentError } from "./errors/invalid-argument-error.js";
@@ -108,6 +109,7 @@ class PromptImpl {
   constructor(def: Definition) {
     this.#def = def;
     this.#info = Object.freeze({
+      ref: Object.freeze({ name: def.name, version: def.version, hash: def.hash }),
       name: def.name,
       version: def.version,
       hash: def.hash,
@@ -174,8 +176,8 @@ class PromptImpl {
     return renderMessages(this.#def, checked, options.history);
   }
 
-  async run(...args: AnyArgs): Promise<unknown> {
-    return (await this.#execute(args[0], args[1] ?? {}, "generate", undefined)).output;
+  run(...args: AnyArgs): Promise<unknown> {
+    return this.#execute(args[0], args[1] ?? {}, "generate", undefined).then(outputOf);
   }
 
   execute(...args: AnyArgs): Promise<RunResult> {
@@ -258,52 +260,57 @@ class PromptImpl {
     return { name: this.name, version: this.version, hash: this.hash, description: this.description };
   }
 
-  async #execute(
+  /** Not `async`: on the hot path (a cache hit) every saved promise counts. */
+  #execute(
     vars: unknown,
     options: RunOptions,
     mode: "generate" | "stream",
     emit: ((e: StreamEvent<unknown>) => void) | undefined,
   ): Promise<RunResult> {
-    const startedAt = performance.now();
-    const def = this.#def;
-    const cfg = getConfig();
-    const spec = options.model ?? def.config.model ?? cfg.model;
-    if (spec === undefined) {
-      throw new InvalidArgumentError(
-        "model",
-        `prompt "${def.name}" has no model: none in the call, the prompt or configure().`,
-        'Pass { model: "openai:gpt-4o-mini" } (or "mock" for a test run), set `model` in definePrompt(), or call configure({ model }).',
-      );
-    }
-    const { model, id } = resolveModel(spec);
-    const checked = checkVars(def, vars);
-    let signal = options.signal;
-    if (options.timeoutMs !== undefined) {
-      const timeout = AbortSignal.timeout(options.timeoutMs);
-      signal = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    }
-    const ctx: RunContext = {
-      prompt: this.#info,
-      vars: checked instanceof Promise ? await checked : checked,
-      history: options.history,
-      options,
-      model,
-      modelId: id,
-      params:
+    try {
+      const startedAt = performance.now();
+      const def = this.#def;
+      const cfg = getConfig();
+      const spec = options.model ?? def.config.model ?? cfg.model;
+      if (spec === undefined) {
+        throw new InvalidArgumentError(
+          "model",
+          `prompt "${def.name}" has no model: none in the call, the prompt or configure().`,
+          'Pass { model: "openai:gpt-4o-mini" } (or "mock" for a test run), set `model` in definePrompt(), or call configure({ model }).',
+        );
+      }
+      const { model, id } = resolveModel(spec);
+      let signal = options.signal;
+      if (options.timeoutMs !== undefined) {
+        const timeout = AbortSignal.timeout(options.timeoutMs);
+        signal = signal ? AbortSignal.any([signal, timeout]) : timeout;
+      }
+      const params =
         cfg.params || options.params
           ? { ...cfg.params, ...def.config.params, ...options.params }
-          : (def.config.params ?? {}),
-      mode,
-      signal,
-      startedAt,
-      state: new Map(),
-      emit: emit ?? noop,
-    };
-    if (signal?.aborted) throw abortError(ctx, signal.reason);
-    const running = this.#chainFor(options)(ctx);
-    const result = signal ? await raceAbort(running, signal, ctx) : await running;
-    recordUsage(result);
-    return result;
+          : (def.config.params ?? NO_PARAMS);
+      const start = (checked: Record<string, unknown>): Promise<RunResult> => {
+        const ctx = new Context(
+          this.#info,
+          checked,
+          options,
+          model,
+          id,
+          params,
+          mode,
+          signal,
+          startedAt,
+          emit,
+        );
+        if (signal?.aborted) return Promise.reject(abortError(ctx, signal.reason));
+        const running = this.#chainFor(options)(ctx);
+        return (signal ? raceAbort(running, signal, ctx) : running).then(recorded);
+      };
+      const checked = checkVars(def, vars);
+      return checked instanceof Promise ? checked.then(start) : start(checked);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   #chainFor(options: RunOptions): (ctx: RunContext) => Promise<RunResult> {
@@ -322,7 +329,16 @@ class PromptImpl {
   }
 }
 
-function noop(): void {}
+function outputOf(result: RunResult): unknown {
+  return result.output;
+}
+
+function recorded(result: RunResult): RunResult {
+  recordUsage(result);
+  return result;
+}
+
+const NO_PARAMS: ModelParams = Object.freeze({});
 
 let ai: Promise<typeof import("ai")> | undefined;
 /** The AI SDK is loaded on first use (streaming partial objects), which keeps `import "flowprompt"` fast. */

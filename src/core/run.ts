@@ -105,7 +105,7 @@ export async function executeCore(def: Definition, ctx: RunContext): Promise<Run
         cached: false,
         attempts: attempt,
         model: ctx.modelId,
-        prompt: { name: def.name, version: def.version, hash: def.hash },
+        prompt: ctx.prompt.ref,
         finishReason: reply.finishReason,
         warnings,
       };
