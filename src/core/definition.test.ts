@@ -114,6 +114,18 @@ describe("definePrompt builds what the runs reuse", () => {
     await expect(p.run({ n: "x" } as never)).rejects.toThrow(/Invalid variables/);
   });
 
+  it("names a missing template variable and its line before other schema problems", () => {
+    const p = definePrompt({
+      name: "p",
+      user: "Rate\n{{text}} in {{lang}}",
+      input: z.object({ text: z.string(), lang: z.string(), n: z.number() }),
+    });
+    expect(() => p.messages({ lang: "en" } as never)).toThrowError(/Missing variable "text" for prompt "p"/);
+    expect(() => p.messages({ text: "x", lang: "en" } as never)).toThrowError(
+      /Invalid variables for prompt "p": n:/,
+    );
+  });
+
   it("supports asynchronous input schemas in runs, not in the synchronous preview", async () => {
     const input = z.object({ q: z.string().refine(async (v) => v.length > 0) });
     const p = definePrompt({ name: "p", user: "{{q}}", input, model: mockModel({ replies: ["ok"] }) });

@@ -95,7 +95,6 @@ export function buildDefinition(userConfig: PromptConfig): Definition {
     const merged = withPartials(template, partialAnalyses, partialSources);
     usesHistory ||= merged.usesHistory;
     for (const [v, use] of merged.required) {
-      if (merged.optional.has(v)) continue;
       if (use.kind === "value") printed.add(v);
       if (!required.has(v)) {
         required.set(v, {

@@ -32,7 +32,11 @@ export function checkVars(
   }
   const outcome = validate(input, given);
   const finish = (o: Awaited<typeof outcome>) => {
-    if (!o.ok) throw new InputValidationError(def.name, o.issues);
+    if (!o.ok) {
+      // A variable the templates need and the caller left out is the likelier mistake: name it and its line.
+      checkRequired(def, given as Record<string, unknown>);
+      throw new InputValidationError(def.name, o.issues);
+    }
     const value = o.value as Record<string, unknown>;
     checkRequired(def, value);
     return value;

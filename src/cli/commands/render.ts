@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { loadPrompt } from "../../files/index.js";
 import { colors, EXIT, type Io } from "../output.js";
 import { collectVars, repeatable } from "../vars.js";
-import { explainMissing, formatMessages, readHistory } from "./shared.js";
+import { formatMessages, readHistory } from "./shared.js";
 
 export function renderCommand(program: Command, io: Io, done: (code: number) => void): void {
   program
@@ -18,12 +18,7 @@ export function renderCommand(program: Command, io: Io, done: (code: number) => 
       const prompt = await loadPrompt(file);
       const vars = collectVars(opts);
       const history = readHistory(opts.history);
-      let messages: ReturnType<typeof prompt.messages>;
-      try {
-        messages = prompt.messages(vars, { ...(history && { history }) });
-      } catch (error) {
-        throw explainMissing(prompt, vars, error);
-      }
+      const messages = prompt.messages(vars, { ...(history && { history }) });
       if (opts.json)
         io.out(
           JSON.stringify(

@@ -6,7 +6,7 @@ import type { RunResult } from "../../core/types.js";
 import { loadPrompt } from "../../files/index.js";
 import { colors, EXIT, type Io } from "../output.js";
 import { collectVars, repeatable } from "../vars.js";
-import { explainMissing, formatCost, numberOption, readHistory } from "./shared.js";
+import { formatCost, numberOption, readHistory } from "./shared.js";
 
 export function runCommand(program: Command, io: Io, done: (code: number) => void): void {
   program
@@ -46,18 +46,12 @@ export function runCommand(program: Command, io: Io, done: (code: number) => voi
       };
       const vars = collectVars(opts);
       let result: RunResult;
-      try {
-        if (opts.stream && !opts.json) result = await streamRun(prompt, vars, options, io);
-        else {
-          result = await prompt.execute(vars, options);
-          if (opts.json) io.out(JSON.stringify(result, null, 2));
-          else
-            io.out(
-              typeof result.output === "string" ? result.output : JSON.stringify(result.output, null, 2),
-            );
-        }
-      } catch (error) {
-        throw explainMissing(prompt, vars, error);
+      if (opts.stream && !opts.json) result = await streamRun(prompt, vars, options, io);
+      else {
+        result = await prompt.execute(vars, options);
+        if (opts.json) io.out(JSON.stringify(result, null, 2));
+        else
+          io.out(typeof result.output === "string" ? result.output : JSON.stringify(result.output, null, 2));
       }
       const c = colors(io);
       const u = result.usage;

@@ -1,9 +1,6 @@
 import { readFileSync } from "node:fs";
 import { modelMessageSchema } from "ai";
 import { InvalidArgumentError } from "commander";
-import { InputValidationError } from "../../core/errors/input-validation-error.js";
-import { MissingVariableError } from "../../core/errors/missing-variable-error.js";
-import type { Prompt } from "../../core/prompt.js";
 import type { ChatMessage } from "../../core/types.js";
 import type { colors } from "../output.js";
 import { UsageError } from "../usage-error.js";
@@ -46,26 +43,6 @@ export function numberOption(positiveInt = false): (value: string) => number {
       throw new InvalidArgumentError("Expected a whole number of 1 or more.");
     return n;
   };
-}
-
-/**
- * With an input schema, the core reports a missing variable as a schema issue without a line.
- * When the issue is a template variable that was not given, say so with its file and line, the
- * way prompts without a schema do.
- */
-export function explainMissing(prompt: Prompt, vars: Record<string, unknown>, error: unknown): unknown {
-  if (!InputValidationError.isInstance(error)) return error;
-  const name = error.issues
-    .map((i) => i.path)
-    .find((p) => vars[p] === undefined && prompt.variables.includes(p));
-  if (name === undefined) return error;
-  const others = Object.fromEntries(prompt.variables.filter((v) => v !== name).map((v) => [v, ""]));
-  try {
-    prompt.with({ input: undefined }).messages(others);
-  } catch (e) {
-    if (MissingVariableError.isInstance(e) && e.variable === name) return e;
-  }
-  return error;
 }
 
 export function formatMessages(messages: readonly ChatMessage[], c: ReturnType<typeof colors>): string {

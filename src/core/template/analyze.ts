@@ -31,6 +31,13 @@ export interface TemplateAnalysis {
 interface Scope {
   depth: number;
   blockParams: ReadonlySet<string>;
+  /** Top-level variables tested by an enclosing {{#if}}/{{#unless}}/section: uses inside are guarded. */
+  guards: ReadonlySet<string>;
+}
+
+function guarded(scope: Scope, name: string | undefined): Scope {
+  if (!name || scope.guards.has(name)) return scope;
+  return { ...scope, guards: new Set([...scope.guards, name]) };
 }
 
 export function emptyAnalysis(): TemplateAnalysis {
@@ -48,7 +55,8 @@ export function analyzeProgram(
   program: hbs.AST.Program,
   out: TemplateAnalysis = emptyAnalysis(),
 ): TemplateAnalysis {
-  walkProgram(program, { depth: 0, blockParams: new Set() }, out);
+  walkProgram(program, { depth: 0, blockParams: new Set(), guards: new Set() }, out);
+  for (const name of out.required.keys()) out.optional.delete(name);
   return out;
 }
 
@@ -82,27 +90,30 @@ function walkStatement(node: Node, scope: Scope, out: TemplateAnalysis): void {
         if (head) out.optional.add(head);
         else walkExpression(first, scope, out, "param");
         for (const p of b.params.slice(1)) walkExpression(p, scope, out, "param");
-        walkProgram(b.program, scope, out);
-        walkProgram(b.inverse, scope, out);
+        const inner = guarded(scope, head);
+        walkProgram(b.program, inner, out);
+        walkProgram(b.inverse, inner, out);
         return;
       }
       if (CONTEXT_BLOCKS.has(name) && first) {
         walkExpression(first, scope, out, name as "each" | "with");
         const params = new Set([...scope.blockParams, ...(b.program?.blockParams ?? [])]);
-        walkProgram(b.program, { depth: scope.depth + 1, blockParams: params }, out);
+        walkProgram(b.program, { depth: scope.depth + 1, blockParams: params, guards: scope.guards }, out);
         walkProgram(b.inverse, scope, out);
         return;
       }
+      let inner = scope;
       if (!HELPERS.has(name) && !BUILTIN_BLOCKS.has(name) && b.params.length === 0) {
         // {{#x}}…{{/x}} and {{^x}}…{{/x}}: a section shown when x is truthy (or falsy): x is optional.
         const head = topLevelName(b.path, scope);
         if (head) out.optional.add(head);
+        inner = guarded(scope, head);
       }
       noteHelper(name, out);
       for (const p of b.params) walkExpression(p, scope, out, "param");
       for (const pair of b.hash?.pairs ?? []) walkExpression(pair.value, scope, out, "param");
-      walkProgram(b.program, scope, out);
-      walkProgram(b.inverse, scope, out);
+      walkProgram(b.program, inner, out);
+      walkProgram(b.inverse, inner, out);
       return;
     }
     case "PartialStatement":
@@ -152,6 +163,10 @@ function walkExpression(
   }
   const head = topLevelName(expr, scope);
   if (!head || out.required.has(head)) return;
+  if (scope.guards.has(head)) {
+    out.optional.add(head);
+    return;
+  }
   const path = expr as hbs.AST.PathExpression;
   const loc = expr.loc?.start;
   out.required.set(head, {

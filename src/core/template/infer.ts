@@ -30,7 +30,48 @@ type ParamNames<S extends string> = S extends ""
   ? never
   : Ident<Head<FirstWord<S>>> | ParamNames<RestWords<S>>;
 
-type Acc = { req: string; opt: string; depth: unknown[] };
+type Acc = { req: string; opt: string; depth: unknown[]; guards: string[] };
+type Top<A extends Acc> = A["depth"] extends [] ? true : false;
+
+/** Names used at the top level: required, unless an enclosing {{#if}} tests them (then optional). */
+type Use<A extends Acc, N extends string> =
+  Top<A> extends true
+    ? {
+        req: A["req"] | Exclude<N, A["guards"][number]>;
+        opt: A["opt"] | Extract<N, A["guards"][number]>;
+        depth: A["depth"];
+        guards: A["guards"];
+      }
+    : A;
+
+/** A tested name: optional, and a guard for what the block holds. */
+type Test<A extends Acc, N extends string> = {
+  req: A["req"];
+  opt: Top<A> extends true ? A["opt"] | N : A["opt"];
+  depth: A["depth"];
+  guards: [...A["guards"], N];
+};
+
+type Pop<A extends Acc> = {
+  req: A["req"];
+  opt: A["opt"];
+  depth: A["depth"];
+  guards: A["guards"] extends [...infer R extends string[], string] ? R : [];
+};
+
+type Enter<A extends Acc, N extends string> = {
+  req: Top<A> extends true ? A["req"] | N : A["req"];
+  opt: A["opt"];
+  depth: [...A["depth"], 1];
+  guards: A["guards"];
+};
+
+type Leave<A extends Acc> = {
+  req: A["req"];
+  opt: A["opt"];
+  depth: A["depth"] extends [unknown, ...infer R] ? R : [];
+  guards: A["guards"];
+};
 
 type Step<T extends string, A extends Acc> = T extends
   | `!${string}`
@@ -40,52 +81,30 @@ type Step<T extends string, A extends Acc> = T extends
   ? A
   : T extends `#${infer B}`
     ? FirstWord<B> extends "each" | "with"
-      ? {
-          req: A["depth"] extends [] ? A["req"] | Ident<Head<RestWords<B>>> : A["req"];
-          opt: A["opt"];
-          depth: [...A["depth"], 1];
-        }
+      ? Enter<A, Ident<Head<RestWords<B>>>>
       : FirstWord<B> extends "if" | "unless"
-        ? {
-            req: A["req"];
-            opt: A["depth"] extends [] ? A["opt"] | Ident<Head<RestWords<B>>> : A["opt"];
-            depth: A["depth"];
-          }
+        ? Test<A, Ident<Head<RestWords<B>>>>
         : RestWords<B> extends ""
-          ? {
-              req: A["req"];
-              opt: A["depth"] extends [] ? A["opt"] | Ident<Head<B>> : A["opt"];
-              depth: A["depth"];
-            }
-          : {
-              req: A["depth"] extends [] ? A["req"] | ParamNames<RestWords<B>> : A["req"];
-              opt: A["opt"];
-              depth: A["depth"];
-            }
+          ? Test<A, Ident<Head<B>>>
+          : Use<A, ParamNames<RestWords<B>>>
     : T extends `/${infer E}`
       ? Trim<E> extends "each" | "with"
-        ? { req: A["req"]; opt: A["opt"]; depth: A["depth"] extends [unknown, ...infer R] ? R : [] }
-        : A
+        ? Leave<A>
+        : Pop<A>
       : T extends `^${infer V}`
-        ? {
-            req: A["req"];
-            opt: A["depth"] extends [] ? A["opt"] | Ident<Head<V>> : A["opt"];
-            depth: A["depth"];
-          }
-        : A["depth"] extends []
-          ? FirstWord<T> extends Helper
-            ? { req: A["req"] | ParamNames<RestWords<T>>; opt: A["opt"]; depth: A["depth"] }
-            : T extends `${string} ${string}`
-              ? { req: A["req"] | ParamNames<RestWords<T>>; opt: A["opt"]; depth: A["depth"] }
-              : { req: A["req"] | Ident<Head<T>>; opt: A["opt"]; depth: A["depth"] }
-          : A;
+        ? Test<A, Ident<Head<V>>>
+        : FirstWord<T> extends Helper
+          ? Use<A, ParamNames<RestWords<T>>>
+          : T extends `${string} ${string}`
+            ? Use<A, ParamNames<RestWords<T>>>
+            : Use<A, Ident<Head<T>>>;
 
 type Scan<S extends string, A extends Acc> = S extends `${string}{{${infer Tag}}}${infer Rest}`
   ? Scan<Rest, Step<Trim<Tag>, A>>
   : A;
 
-type Result<A extends Acc> = { [K in Exclude<A["req"], A["opt"]>]: TemplateValue } & {
-  [K in A["opt"]]?: unknown;
+type Result<A extends Acc> = { [K in A["req"]]: TemplateValue } & {
+  [K in Exclude<A["opt"], A["req"]>]?: unknown;
 };
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
@@ -94,7 +113,7 @@ type Simplify<T> = { [K in keyof T]: T[K] } & {};
 export type TemplateVars<S> = S extends string
   ? string extends S
     ? Record<string, unknown>
-    : Simplify<Result<Scan<S, { req: never; opt: never; depth: [] }>>>
+    : Simplify<Result<Scan<S, { req: never; opt: never; depth: []; guards: [] }>>>
   : {};
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

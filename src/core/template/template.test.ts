@@ -38,6 +38,17 @@ describe("templates", () => {
     expect(p.optionalVariables).toEqual(["intro"]);
   });
 
+  it("requires a variable used outside its {{#if}}, not one only used inside it", () => {
+    const guarded = definePrompt({ name: "g", user: "{{#if customer}}Customer: {{customer}}{{/if}}Hi" });
+    expect(guarded.variables).toEqual([]);
+    expect(guarded.messages({})[0]!.content).toBe("Hi");
+    const both = definePrompt({ name: "b", user: "{{#if customer}}VIP {{/if}}Customer: {{customer}}" });
+    expect(both.variables).toEqual(["customer"]);
+    expect(both.optionalVariables).toEqual([]);
+    // @ts-expect-error customer is required: it is printed outside the {{#if}}
+    expect(() => both.messages({})).toThrowError(/Missing variable "customer"/);
+  });
+
   it("splits role markers into messages and places history", () => {
     const p = definePrompt({
       name: "chat",
