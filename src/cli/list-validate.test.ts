@@ -35,7 +35,9 @@ describe("flowprompt validate", () => {
     expect(r.err).toContain(
       `${f("refused-jinja.yaml")}:4:3: in "user": Jinja "{% macro %}" is not supported.`,
     );
-    expect(r.err).toContain(`uses {{b}} (${f("uncovered.prompt")}:8), but the input schema has no field "b"`);
+    expect(r.err).toContain(
+      `${f("uncovered.prompt")}:8:3: the template uses {{b}}, but the input schema has no field "b"`,
+    );
     expect(r.err.match(/^✗ /gm)).toHaveLength(5);
     expect(r.out).toBe("✗ 1 prompt valid, 5 problems\n");
   });
@@ -52,7 +54,7 @@ describe("flowprompt validate", () => {
       "bad-yaml.prompt:3:8",
       "refused-jinja.yaml:4:3",
       "unclosed-each.prompt:6",
-      "uncovered.prompt:8",
+      "uncovered.prompt:8:3",
       "unknown-key.prompt:3:1",
     ]);
     for (const p of json.problems) {

@@ -36,7 +36,9 @@ describe("definePrompt refuses bad configurations with a clear message", () => {
   it("refuses a template variable that a strict input schema lacks, with the line", () => {
     expect(() =>
       definePrompt({ name: "p", user: "Hi\n{{nmae}}", input: z.strictObject({ name: z.string() }) } as never),
-    ).toThrowError(/uses \{\{nmae\}\} \(line 2\), but the input schema has no field "nmae"/);
+    ).toThrowError(
+      /prompt "p" \(line 2, column 3\): the user template uses \{\{nmae\}\}, but the input schema has no field "nmae"/,
+    );
   });
 
   it("refuses an output schema that cannot produce JSON Schema", () => {
@@ -187,6 +189,22 @@ describe("template helpers", () => {
       { type: "file", data: new URL("https://x/y.pdf"), mediaType: "application/pdf" },
     ]);
     expect(msgs[2]).toEqual({ role: "assistant", content: "ok" });
+  });
+
+  it("refuses malformed history, naming the message", () => {
+    const p = definePrompt({ name: "h", user: "x" });
+    expect(() =>
+      p.messages(
+        {},
+        {
+          history: [
+            { role: "user", content: "ok" },
+            { role: "bot", content: "x" },
+          ] as never,
+        },
+      ),
+    ).toThrowError(/history\[1\] of prompt "h": expected \{ role/);
+    expect(() => p.messages({}, { history: "hi" as never })).toThrowError(/expected an array/);
   });
 
   it("appends history when the last message is not from the user", () => {

@@ -217,11 +217,13 @@ function checkInputCoversTemplates(
   if (!props || (extra !== undefined && extra !== false)) return;
   for (const [v, site] of required) {
     if (!props.includes(v)) {
-      throw new InvalidArgumentError(
-        `prompt "${config.name}"`,
-        `${site.part === "template" ? "its template" : `its ${site.part} template`} uses {{${v}}} ` +
-          `(${site.file ? `${site.file}:` : "line "}${site.line}), but the input schema has no field "${v}".`,
-        `Add "${v}" to the input schema, or fix the template. Input fields: ${props.join(", ") || "(none)"}.`,
+      throw new TemplateError(
+        `${site.part === "template" ? "the template" : `the ${site.part} template`} uses {{${v}}}, ` +
+          `but the input schema has no field "${v}".`,
+        { prompt: config.name, file: site.file, line: site.line, column: site.column },
+        {
+          hint: `Add "${v}" to the input schema, or fix the template. Input fields: ${props.join(", ") || "(none)"}.`,
+        },
       );
     }
   }

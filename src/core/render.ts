@@ -72,6 +72,7 @@ export function renderMessages(
   vars: Record<string, unknown>,
   history: readonly ChatMessage[] | undefined,
 ): ChatMessage[] {
+  if (history !== undefined) checkHistory(def.name, history);
   const data = printable(def, vars);
   const items: RenderedItem[] = [];
   for (const { role, template } of def.templates) {
@@ -97,6 +98,30 @@ function printable(def: Definition, vars: Record<string, unknown>): Record<strin
     }
   }
   return copy ?? vars;
+}
+
+const HISTORY_ROLES = new Set(["system", "user", "assistant", "tool"]);
+
+function checkHistory(prompt: string, history: readonly ChatMessage[]): void {
+  if (!Array.isArray(history)) {
+    throw new InvalidArgumentError(
+      `history of prompt "${prompt}"`,
+      "expected an array of { role, content } messages.",
+    );
+  }
+  history.forEach((m, i) => {
+    const ok =
+      typeof m === "object" &&
+      m !== null &&
+      HISTORY_ROLES.has(m.role) &&
+      (typeof m.content === "string" || Array.isArray(m.content));
+    if (!ok) {
+      throw new InvalidArgumentError(
+        `history[${i}] of prompt "${prompt}"`,
+        `expected { role: "user" | "assistant" | "system" | "tool", content: string | parts[] }, got ${JSON.stringify(m)}.`,
+      );
+    }
+  });
 }
 
 function placeHistory(items: RenderedItem[], history: readonly ChatMessage[] | undefined): ChatMessage[] {

@@ -2,7 +2,6 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PromptFileError } from "../core/errors/prompt-file-error.js";
 import { TemplateError } from "../core/errors/template-error.js";
 import { findPromptFiles, loadPrompt, loadPrompts } from "./load.js";
 
@@ -102,11 +101,13 @@ describe("loadPrompt", () => {
     ]);
   });
 
-  it("reports the core's config errors against the file", async () => {
+  it("reports a template variable the input schema lacks at its file line", async () => {
     const error = await loadPrompt(join(root, "bad/f-schema.prompt")).catch((e: unknown) => e);
-    expect(PromptFileError.isInstance(error)).toBe(true);
-    expect((error as PromptFileError).file).toBe(join(root, "bad/f-schema.prompt"));
-    expect((error as Error).message).toMatch(/uses \{\{b\}\}.*no field "b"/);
+    expect(TemplateError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ file: join(root, "bad/f-schema.prompt"), line: 7, column: 8 });
+    expect((error as Error).message).toMatch(
+      /f-schema\.prompt:7:8: the template uses \{\{b\}\}.*no field "b"/,
+    );
   });
 });
 
@@ -146,7 +147,7 @@ describe("loadPrompts", () => {
         /^bad\/c-dup2\.yaml: prompt "dup" version "1" is also defined in .*bad\/b-dup1\.prompt\.$/,
       ),
       expect.stringMatching(/^Template error in bad\/e-template\.prompt:5/),
-      expect.stringMatching(/^bad\/f-schema\.prompt: /),
+      expect.stringMatching(/^Template error in bad\/f-schema\.prompt:7:8: /),
     ]);
   });
 

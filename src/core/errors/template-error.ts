@@ -10,10 +10,15 @@ export interface SourceLocation {
   column?: number | undefined;
 }
 
+/** `file:line:column` for prompt files; `prompt "name" (line 2, column 3)` for prompts in code. */
 export function formatLocation(loc: Partial<SourceLocation>): string {
-  const where = loc.file ?? (loc.prompt ? `prompt "${loc.prompt}"` : "template");
+  if (loc.file) {
+    if (loc.line === undefined) return loc.file;
+    return `${loc.file}:${loc.line}${loc.column !== undefined ? `:${loc.column}` : ""}`;
+  }
+  const where = loc.prompt ? `prompt "${loc.prompt}"` : "template";
   if (loc.line === undefined) return where;
-  return `${where}:${loc.line}${loc.column !== undefined ? `:${loc.column}` : ""}`;
+  return `${where} (line ${loc.line}${loc.column !== undefined ? `, column ${loc.column}` : ""})`;
 }
 
 /** A template that does not parse (unclosed block, bad mustache, unknown partial). */
