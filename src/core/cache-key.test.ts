@@ -23,6 +23,26 @@ const base: CacheKeyInput = {
 };
 
 describe("canonicalJson", () => {
+  it("writes flat records through the fast path exactly as the general one would", () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.string(),
+          fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null), fc.integer()),
+        ),
+        (record) => {
+          const sorted = Object.fromEntries(
+            Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+          );
+          const viaFastPath = canonicalJson(sorted);
+          const viaGeneral = canonicalJson([sorted]).slice(1, -1);
+          expect(viaFastPath).toBe(viaGeneral);
+          expect(canonicalJson(record)).toBe(viaFastPath);
+        },
+      ),
+    );
+  });
+
   it("gives the same text whatever the key order (property)", () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.nat(), (value, seed) => {

@@ -99,8 +99,6 @@ export function definePrompt<const C extends PromptConfig>(
   return new PromptImpl(buildDefinition(config)) as unknown as Prompt<VarsOf<C>, OutputOf<C>, C>;
 }
 
-type AnyArgs = [vars?: unknown, options?: RunOptions];
-
 class PromptImpl {
   readonly #def: Definition;
   readonly #info: PromptInfo;
@@ -176,15 +174,15 @@ class PromptImpl {
     return renderMessages(this.#def, checked, options.history);
   }
 
-  run(...args: AnyArgs): Promise<unknown> {
-    return this.#execute(args[0], args[1] ?? {}, "generate", undefined).then(outputOf);
+  run(vars?: unknown, options?: RunOptions): Promise<unknown> {
+    return this.#execute(vars, options ?? NO_OPTIONS, "generate", undefined, recordedOutput);
   }
 
-  execute(...args: AnyArgs): Promise<RunResult> {
-    return this.#execute(args[0], args[1] ?? {}, "generate", undefined);
+  execute(vars?: unknown, options?: RunOptions): Promise<RunResult> {
+    return this.#execute(vars, options ?? NO_OPTIONS, "generate", undefined, recorded);
   }
 
-  stream(...args: AnyArgs): PromptStream<unknown> {
+  stream(vars?: unknown, options?: RunOptions): PromptStream<unknown> {
     const queue = new EventQueue<unknown>();
     let text = "";
     let lastPartial = "";
@@ -205,7 +203,7 @@ class PromptImpl {
         queue.push({ type: "partial-output", partial: value as never });
       });
     };
-    const result = this.#execute(args[0], args[1] ?? {}, "stream", emit).then(
+    const result = this.#execute(vars, options ?? NO_OPTIONS, "stream", emit, recorded).then(
       async (r) => {
         await partials;
         queue.push({ type: "finish", result: r });
@@ -238,7 +236,7 @@ class PromptImpl {
       inputs.map((vars, i) =>
         limit(async () => {
           try {
-            results[i] = await this.#execute(vars, runOptions, "generate", undefined);
+            results[i] = await this.#execute(vars, runOptions, "generate", undefined, recorded);
           } catch (error) {
             errors.set(i, error);
           }
@@ -261,12 +259,13 @@ class PromptImpl {
   }
 
   /** Not `async`: on the hot path (a cache hit) every saved promise counts. */
-  #execute(
+  #execute<R>(
     vars: unknown,
     options: RunOptions,
     mode: "generate" | "stream",
     emit: ((e: StreamEvent<unknown>) => void) | undefined,
-  ): Promise<RunResult> {
+    finish: (result: RunResult) => R,
+  ): Promise<R> {
     try {
       const startedAt = performance.now();
       const def = this.#def;
@@ -289,7 +288,7 @@ class PromptImpl {
         cfg.params || options.params
           ? { ...cfg.params, ...def.config.params, ...options.params }
           : (def.config.params ?? NO_PARAMS);
-      const start = (checked: Record<string, unknown>): Promise<RunResult> => {
+      const start = (checked: Record<string, unknown>): Promise<R> => {
         const ctx = new Context(
           this.#info,
           checked,
@@ -304,7 +303,7 @@ class PromptImpl {
         );
         if (signal?.aborted) return Promise.reject(abortError(ctx, signal.reason));
         const running = this.#chainFor(options)(ctx);
-        return (signal ? raceAbort(running, signal, ctx) : running).then(recorded);
+        return (signal ? raceAbort(running, signal, ctx) : running).then(finish);
       };
       const checked = checkVars(def, vars);
       return checked instanceof Promise ? checked.then(start) : start(checked);
@@ -329,7 +328,9 @@ class PromptImpl {
   }
 }
 
-function outputOf(result: RunResult): unknown {
+/** Records the usage and hands back the output: `run()`'s last step, in one promise reaction. */
+function recordedOutput(result: RunResult): unknown {
+  recordUsage(result);
   return result.output;
 }
 
@@ -339,6 +340,7 @@ function recorded(result: RunResult): RunResult {
 }
 
 const NO_PARAMS: ModelParams = Object.freeze({});
+const NO_OPTIONS: RunOptions = Object.freeze({});
 
 let ai: Promise<typeof import("ai")> | undefined;
 /** The AI SDK is loaded on first use (streaming partial objects), which keeps `import "flowprompt"` fast. */
