@@ -19,9 +19,17 @@ export default defineConfig({
     coverage: {
       provider: "v8",
       include: ["src/**/*.ts"],
-      exclude: ["src/**/*.test.ts", "src/**/*.test-d.ts", "src/**/*.case.ts", "src/cli/bin.ts"],
+      exclude: [
+        "src/**/*.test.ts",
+        "src/**/*.test-d.ts",
+        "src/**/*.case.ts",
+        "src/**/test-utils/**",
+        "src/cli/bin.ts",
+      ],
       reporter: ["text-summary", "json-summary"],
+      // The core at 95% of lines, and the whole project too (the roadmap's bar).
       thresholds: {
+        lines: 95,
         "src/core/**": { lines: 95 },
       },
     },
