@@ -2,7 +2,6 @@ import { cacheKey } from "../core/cache-key.js";
 import { InvalidArgumentError } from "../core/errors/invalid-argument-error.js";
 import type { Middleware, Next, RunContext } from "../core/middleware.js";
 import type { CacheStats, CacheStore } from "../core/ports.js";
-import { validate } from "../core/schema.js";
 import type { CachedRun, MaybePromise, RunResult } from "../core/types.js";
 import { MemoryCacheStore } from "./memory-store.js";
 import { singleFlight } from "./single-flight.js";
@@ -213,10 +212,11 @@ function checkEntry(ctx: RunContext, entry: CachedRun): MaybePromise<Check> {
   const schema = ctx.prompt.output;
   if (schema === undefined) return { ok: true, output: entry.output };
   try {
-    const outcome = validate(schema, entry.output);
-    if (!isThenable(outcome)) return outcome.ok ? { ok: true, output: outcome.value } : DROP;
+    // The schema's own validate (Standard Schema): one call, no wrapper objects, on the hot path.
+    const outcome = schema["~standard"].validate(entry.output);
+    if (!isThenable(outcome)) return outcome.issues ? DROP : { ok: true, output: outcome.value };
     return outcome.then(
-      (o): Check => (o.ok ? { ok: true, output: o.value } : DROP),
+      (o): Check => (o.issues ? DROP : { ok: true, output: o.value }),
       (): Check => DROP,
     );
   } catch {
