@@ -42,6 +42,8 @@ export interface Definition {
   /** Variables the input schema lets the caller leave out: not required even if a template uses them. */
   schemaOptional: Set<string>;
   outputJsonSchema: JSONSchema | undefined;
+  /** The name sent with the JSON schema (providers accept letters, digits, _ and -; at most 64). */
+  schemaName: string;
   hash: string;
 }
 
@@ -150,6 +152,7 @@ export function buildDefinition(userConfig: PromptConfig): Definition {
     usesHistory,
     schemaOptional,
     outputJsonSchema,
+    schemaName: name.replace(/[^a-zA-Z0-9_-]/g, "_").slice(0, 64) || "output",
     hash,
   };
 }

@@ -58,7 +58,7 @@ export async function executeCore(def: Definition, ctx: RunContext): Promise<Run
     providerOptions: p.providerOptions,
     responseFormat: schema
       ? useNative
-        ? { type: "json", schema, name: safeName(def.name), description: def.config.description }
+        ? { type: "json", schema, name: def.schemaName, description: def.config.description }
         : { type: "json" }
       : undefined,
     abortSignal: ctx.signal,
@@ -146,9 +146,6 @@ function isResponseFormatWarning(w: unknown): boolean {
   );
 }
 
-function safeName(name: string): string {
-  return name.replace(/[^a-zA-Z0-9_-]/g, "_").slice(0, 64) || "output";
-}
 
 async function generateOnce(ctx: RunContext, call: LanguageModelV4CallOptions): Promise<Reply> {
   let res: LanguageModelV4GenerateResult;

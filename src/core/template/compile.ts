@@ -1,6 +1,7 @@
 import { TemplateError } from "../errors/template-error.js";
 import { analyzeProgram, emptyAnalysis, type TemplateAnalysis } from "./analyze.js";
 import { COMPILE_OPTIONS, hbs } from "./engine.js";
+import { fastRenderer } from "./fast.js";
 
 export interface TemplateLocation {
   prompt: string;
@@ -36,11 +37,16 @@ export function compileTemplate(source: string, location: TemplateLocation): Com
     return { source, location, analysis, render: () => source };
   }
   const fn = hbs.compile(program, COMPILE_OPTIONS) as HandlebarsTemplateDelegate;
+  const fast = fastRenderer(program);
   return {
     source,
     location,
     analysis,
     render(vars, partials) {
+      if (fast) {
+        const out = fast(vars);
+        if (out !== null) return out;
+      }
       try {
         return fn(vars, { partials });
       } catch (cause) {
