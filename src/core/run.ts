@@ -146,7 +146,6 @@ function isResponseFormatWarning(w: unknown): boolean {
   );
 }
 
-
 async function generateOnce(ctx: RunContext, call: LanguageModelV4CallOptions): Promise<Reply> {
   let res: LanguageModelV4GenerateResult;
   try {
