@@ -24,6 +24,7 @@ const CORE_PACKAGES = new Set([
   "@ai-sdk/provider",
   "@standard-schema/spec",
   "handlebars",
+  "handlebars/dist/handlebars.min.js",
   "p-limit",
 ]);
 

@@ -1,4 +1,3 @@
-import pLimit from "p-limit";
 import { configGeneration, getConfig } from "./config.js";
 import { Context } from "./context.js";
 import { buildDefinition, type Definition } from "./definition.js";
@@ -229,6 +228,7 @@ class PromptImpl {
     if (!Number.isInteger(concurrency) || concurrency < 1) {
       throw new InvalidArgumentError("batch concurrency", `expected a whole number ≥ 1, got ${concurrency}.`);
     }
+    const { default: pLimit } = await import("p-limit"); // loaded on first batch: keeps import fast
     const limit = pLimit(concurrency);
     const results: (RunResult | undefined)[] = new Array(inputs.length).fill(undefined);
     const errors = new Map<number, unknown>();
