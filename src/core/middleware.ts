@@ -50,6 +50,9 @@ export type Next = () => Promise<RunResult>;
  */
 export type Middleware = (ctx: RunContext, next: Next) => Promise<RunResult>;
 
+/** Marks FlowPrompt's own middleware, which needs no guard against returning nothing. */
+export const BUILT_IN: unique symbol = Symbol("flowprompt.built-in-middleware");
+
 /** Runs `middleware` in order around `core`. Refuses a middleware that calls `next()` twice. */
 export function compose(middleware: readonly Middleware[], core: (ctx: RunContext) => Promise<RunResult>) {
   if (middleware.length === 0) return core;
@@ -58,11 +61,13 @@ export function compose(middleware: readonly Middleware[], core: (ctx: RunContex
       if (i === middleware.length) return core(ctx);
       const mw = middleware[i]!;
       let called = false;
-      return mw(ctx, () => {
+      const next = () => {
         if (called) return Promise.reject(new MiddlewareError(mw.name || `#${i}`, "called next() twice."));
         called = true;
         return dispatch(i + 1);
-      }).then((result) => {
+      };
+      if ((mw as { [BUILT_IN]?: true })[BUILT_IN]) return mw(ctx, next);
+      return mw(ctx, next).then((result) => {
         if (result === undefined || result === null) {
           throw new MiddlewareError(mw.name || `#${i}`, "returned nothing: return the result of next().");
         }

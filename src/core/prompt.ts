@@ -13,7 +13,7 @@ import type { InferInput, InferOutput, StandardSchemaV1 } from "./schema.js";
 import { EventQueue, makePromptStream, type PromptStream } from "./stream.js";
 import type { ConfigVars } from "./template/infer.js";
 import type { ChatMessage, ModelLike, ModelParams, RunResult, StreamEvent } from "./types.js";
-import { recordUsage } from "./usage.js";
+import { usageMiddleware } from "./usage.js";
 
 /** The variables a prompt takes: its input schema's input type, or what its templates use. */
 export type VarsOf<C> = C extends { input: infer S extends StandardSchemaV1 } ? InferInput<S> : ConfigVars<C>;
@@ -174,11 +174,11 @@ class PromptImpl {
   }
 
   run(vars?: unknown, options?: RunOptions): Promise<unknown> {
-    return this.#execute(vars, options ?? NO_OPTIONS, "generate", undefined, recordedOutput);
+    return this.#execute(vars, options ?? NO_OPTIONS, "generate", undefined, outputOf);
   }
 
   execute(vars?: unknown, options?: RunOptions): Promise<RunResult> {
-    return this.#execute(vars, options ?? NO_OPTIONS, "generate", undefined, recorded);
+    return this.#execute(vars, options ?? NO_OPTIONS, "generate", undefined, undefined);
   }
 
   stream(vars?: unknown, options?: RunOptions): PromptStream<unknown> {
@@ -202,7 +202,7 @@ class PromptImpl {
         queue.push({ type: "partial-output", partial: value as never });
       });
     };
-    const result = this.#execute(vars, options ?? NO_OPTIONS, "stream", emit, recorded).then(
+    const result = this.#execute(vars, options ?? NO_OPTIONS, "stream", emit, undefined).then(
       async (r) => {
         await partials;
         queue.push({ type: "finish", result: r });
@@ -236,7 +236,7 @@ class PromptImpl {
       inputs.map((vars, i) =>
         limit(async () => {
           try {
-            results[i] = await this.#execute(vars, runOptions, "generate", undefined, recorded);
+            results[i] = await this.#execute(vars, runOptions, "generate", undefined, undefined);
           } catch (error) {
             errors.set(i, error);
           }
@@ -259,12 +259,12 @@ class PromptImpl {
   }
 
   /** Not `async`: on the hot path (a cache hit) every saved promise counts. */
-  #execute<R>(
+  #execute<R = RunResult>(
     vars: unknown,
     options: RunOptions,
     mode: "generate" | "stream",
     emit: ((e: StreamEvent<unknown>) => void) | undefined,
-    finish: (result: RunResult) => R,
+    finish: ((result: RunResult) => R) | undefined,
   ): Promise<R> {
     try {
       const startedAt = performance.now();
@@ -303,7 +303,8 @@ class PromptImpl {
         );
         if (signal?.aborted) return Promise.reject(abortError(ctx, signal.reason));
         const running = this.#chainFor(options)(ctx);
-        return (signal ? raceAbort(running, signal, ctx) : running).then(finish);
+        const settled = signal ? raceAbort(running, signal, ctx) : running;
+        return (finish ? settled.then(finish) : settled) as Promise<R>;
       };
       const checked = checkVars(def, vars);
       return checked instanceof Promise ? checked.then(start) : start(checked);
@@ -324,19 +325,17 @@ class PromptImpl {
   }
 
   #middleware(perCall: readonly Middleware[]): Middleware[] {
-    return [...(getConfig().middleware ?? []), ...(this.#def.config.middleware ?? []), ...perCall];
+    return [
+      usageMiddleware,
+      ...(getConfig().middleware ?? []),
+      ...(this.#def.config.middleware ?? []),
+      ...perCall,
+    ];
   }
 }
 
-/** Records the usage and hands back the output: `run()`'s last step, in one promise reaction. */
-function recordedOutput(result: RunResult): unknown {
-  recordUsage(result);
+function outputOf(result: RunResult): unknown {
   return result.output;
-}
-
-function recorded(result: RunResult): RunResult {
-  recordUsage(result);
-  return result;
 }
 
 const NO_PARAMS: ModelParams = Object.freeze({});

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { BUILT_IN, type Middleware } from "./middleware.js";
 import { addUsage, type RunResult, type Usage, ZERO_USAGE } from "./types.js";
 
 /** Totals for a group of calls. `costUsd` sums the known costs; `unpricedCalls` counts the unknown. */
@@ -63,3 +64,19 @@ export async function trackUsage<T>(fn: () => T | Promise<T>): Promise<{ value: 
 export function recordUsage(result: RunResult): void {
   for (let c = storage.getStore(); c; c = c.parent) c.record(result);
 }
+
+function recorded(result: RunResult): RunResult {
+  recordUsage(result);
+  return result;
+}
+
+/**
+ * The built-in middleware that feeds `trackUsage()`: always first in the chain, so it sees every
+ * result, cache hits included.
+ */
+export const usageMiddleware: Middleware = Object.assign(
+  function usage(_ctx: Parameters<Middleware>[0], next: Parameters<Middleware>[1]) {
+    return next().then(recorded);
+  },
+  { [BUILT_IN]: true as const },
+);
