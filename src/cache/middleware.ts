@@ -2,7 +2,7 @@ import { cacheKey } from "../core/cache-key.js";
 import { InvalidArgumentError } from "../core/errors/invalid-argument-error.js";
 import type { Middleware, Next, RunContext } from "../core/middleware.js";
 import type { CacheStats, CacheStore } from "../core/ports.js";
-import type { CachedRun, MaybePromise, RunResult } from "../core/types.js";
+import { type CachedRun, type MaybePromise, type RunResult, zeroUsage } from "../core/types.js";
 import { MemoryCacheStore } from "./memory-store.js";
 import { singleFlight } from "./single-flight.js";
 import { checkTtl } from "./ttl.js";
@@ -242,14 +242,7 @@ export function resultFromCache(
   return {
     output,
     text: entry.text,
-    usage: {
-      inputTokens: 0,
-      outputTokens: 0,
-      cachedInputTokens: 0,
-      cacheWriteTokens: 0,
-      reasoningTokens: 0,
-      totalTokens: 0,
-    },
+    usage: zeroUsage(),
     costUsd: 0,
     latencyMs: performance.now() - ctx.startedAt,
     cached: true,

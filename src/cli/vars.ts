@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { Command } from "commander";
 import { UsageError } from "./usage-error.js";
 
 /**
@@ -60,4 +61,14 @@ function readVarFile(name: string, path: string): string {
 
 export function repeatable(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/** The options that give a prompt its variables and history, shared by `render` and `run`. */
+export function withVarOptions(command: Command): Command {
+  return command
+    .argument("<file>", "a .prompt or .yaml prompt file")
+    .option("--var <name=value>", "a variable (repeatable; name=@path reads a file)", repeatable)
+    .option("--json-var <name=json>", "a variable given as JSON (repeatable)", repeatable)
+    .option("--vars <file.json>", "variables from a JSON file")
+    .option("--history <file.json>", "earlier turns: a JSON array of { role, content }");
 }

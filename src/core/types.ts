@@ -110,6 +110,18 @@ export const ZERO_USAGE: Readonly<Usage> = Object.freeze({
   totalTokens: 0,
 });
 
+/** A fresh all-zero Usage (results get their own object, so callers may change it). */
+export function zeroUsage(): Usage {
+  return {
+    inputTokens: 0,
+    outputTokens: 0,
+    cachedInputTokens: 0,
+    cacheWriteTokens: 0,
+    reasoningTokens: 0,
+    totalTokens: 0,
+  };
+}
+
 export function addUsage(a: Usage, b: Usage): Usage {
   return {
     inputTokens: a.inputTokens + b.inputTokens,

@@ -5,18 +5,11 @@ import type { RunOptions } from "../../core/run-options.js";
 import type { RunResult } from "../../core/types.js";
 import { loadPrompt } from "../../files/index.js";
 import { colors, EXIT, type Io } from "../output.js";
-import { collectVars, repeatable } from "../vars.js";
+import { collectVars, withVarOptions } from "../vars.js";
 import { formatCost, numberOption, readHistory } from "./shared.js";
 
 export function runCommand(program: Command, io: Io, done: (code: number) => void): void {
-  program
-    .command("run")
-    .description("run a prompt file against a model and print the output")
-    .argument("<file>", "a .prompt or .yaml prompt file")
-    .option("--var <name=value>", "a variable (repeatable; name=@path reads a file)", repeatable)
-    .option("--json-var <name=json>", "a variable given as JSON (repeatable)", repeatable)
-    .option("--vars <file.json>", "variables from a JSON file")
-    .option("--history <file.json>", "earlier turns: a JSON array of { role, content }")
+  withVarOptions(program.command("run").description("run a prompt file against a model and print the output"))
     .option("-m, --model <model>", 'model, e.g. "openai:gpt-4o-mini" or "mock" (default: the file\'s)')
     .option("--temperature <n>", "sampling temperature", numberOption())
     .option("--max-output-tokens <n>", "output token limit", numberOption(true))
