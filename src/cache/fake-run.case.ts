@@ -39,6 +39,8 @@ export function fakeRun(
     options: overrides.options ?? {},
     model: {} as LanguageModelV4,
     modelId: "mock:echo",
+    fallbacks: [],
+    calls: [],
     params: overrides.params ?? { temperature: 0 },
     mode: overrides.mode ?? "generate",
     signal: overrides.signal,
@@ -69,6 +71,7 @@ export function modelResult(ctx: RunContext, output: unknown = "A summary."): Ru
     prompt: { name: ctx.prompt.name, version: ctx.prompt.version, hash: ctx.prompt.hash },
     finishReason: "stop",
     warnings: [],
+    calls: [],
   };
 }
 

@@ -251,6 +251,7 @@ export function resultFromCache(
     prompt: ctx.prompt.ref,
     finishReason: entry.finishReason,
     warnings: [],
+    calls: [],
   };
 }
 

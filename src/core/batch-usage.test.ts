@@ -25,7 +25,9 @@ describe("batch", () => {
   it("loses nothing when some items fail", async () => {
     const model = mockModel({ failures: { calls: [1] } });
     const p = definePrompt({ name: "b", user: "{{n}}", model });
-    const e = await p.batch([{ n: 0 }, { n: 1 }, { n: 2 }], { concurrency: 1 }).catch((x: unknown) => x);
+    const e = await p
+      .batch([{ n: 0 }, { n: 1 }, { n: 2 }], { concurrency: 1, retry: false })
+      .catch((x: unknown) => x);
     expect(BatchError.isInstance(e)).toBe(true);
     const be = e as BatchError;
     expect(be.results[0]).toBeDefined();

@@ -1,5 +1,7 @@
 import { InvalidArgumentError } from "./errors/invalid-argument-error.js";
 import type { Middleware } from "./middleware.js";
+import type { RateLimiter } from "./ports.js";
+import type { RetryPolicy } from "./retry-policy.js";
 import type { RunOptions } from "./run-options.js";
 import type { ModelLike, ModelParams } from "./types.js";
 
@@ -16,6 +18,12 @@ export interface GlobalConfig {
   structuredOutput?: RunOptions["structuredOutput"];
   /** Partials (`{{> name}}`) available to every prompt. */
   partials?: Record<string, string>;
+  /** Model aliases and per-project defaults: `{ fast: "openai:gpt-4o-mini", smart: ["anthropic:…", "openai:…"] }`. */
+  models?: Record<string, ModelLike>;
+  /** Retries of failed model calls (default: 3 attempts, exponential backoff with full jitter). */
+  retry?: RetryPolicy | false;
+  /** Client-side rate limits shared by every prompt (see `rateLimits()`). */
+  rateLimiter?: RateLimiter;
 }
 
 let current: Readonly<GlobalConfig> = Object.freeze({});

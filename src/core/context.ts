@@ -1,7 +1,8 @@
 import type { LanguageModelV4 } from "@ai-sdk/provider";
 import type { PromptInfo, RunContext } from "./middleware.js";
+import type { ResolvedModel } from "./model-registry.js";
 import type { RunOptions } from "./run-options.js";
-import type { ChatMessage, ModelParams, StreamEvent } from "./types.js";
+import type { ChatMessage, ModelCallRecord, ModelParams, StreamEvent } from "./types.js";
 
 function noop(): void {}
 
@@ -13,19 +14,20 @@ export class Context implements RunContext {
   readonly options: Readonly<RunOptions>;
   model: LanguageModelV4;
   modelId: string;
+  fallbacks: ResolvedModel[];
   params: ModelParams;
   readonly mode: "generate" | "stream";
   readonly signal: AbortSignal | undefined;
   readonly startedAt: number;
   readonly emit: (event: StreamEvent<unknown>) => void;
+  readonly calls: ModelCallRecord[] = [];
   #state: Map<string | symbol, unknown> | undefined;
 
   constructor(
     prompt: PromptInfo,
     vars: Record<string, unknown>,
     options: RunOptions,
-    model: LanguageModelV4,
-    modelId: string,
+    chain: readonly ResolvedModel[],
     params: ModelParams,
     mode: "generate" | "stream",
     signal: AbortSignal | undefined,
@@ -36,8 +38,9 @@ export class Context implements RunContext {
     this.vars = vars;
     this.history = options.history;
     this.options = options;
-    this.model = model;
-    this.modelId = modelId;
+    this.model = chain[0]!.model;
+    this.modelId = chain[0]!.id;
+    this.fallbacks = chain.slice(1);
     this.params = params;
     this.mode = mode;
     this.signal = signal;

@@ -9,6 +9,7 @@ import type { TemplateAnalysis, VariableUse } from "./template/analyze.js";
 import { analyzeProgram } from "./template/analyze.js";
 import { type CompiledTemplate, compileTemplate, fileLine } from "./template/compile.js";
 import { COMPILE_OPTIONS, hbs } from "./template/engine.js";
+import type { ModelLike, SingleModel } from "./types.js";
 
 const ROLES = new Set(["system", "user", "assistant"]);
 const PARAM_NUMBERS = [
@@ -123,12 +124,7 @@ export function buildDefinition(userConfig: PromptConfig): Definition {
   }
 
   const version = config.version ?? "1";
-  const model =
-    config.model === undefined
-      ? null
-      : typeof config.model === "string"
-        ? config.model
-        : modelIdOf(config.model);
+  const model = config.model === undefined ? null : modelKey(config.model);
   const hash = contentHash({
     system: config.system ?? null,
     user: config.user ?? null,
@@ -295,4 +291,11 @@ function checkConfig(config: PromptConfig): void {
   if (config.repair !== undefined && (!Number.isInteger(config.repair) || config.repair < 0)) {
     throw new InvalidArgumentError(`${where} repair`, "expected a whole number ≥ 0.");
   }
+}
+
+/** A model (or a fallback chain) as text for the hash: ids, not object identities. */
+function modelKey(model: ModelLike): string | string[] {
+  if (Array.isArray(model)) return (model as readonly SingleModel[]).map((m) => modelKey(m) as string);
+  const single = model as SingleModel;
+  return typeof single === "string" ? single : modelIdOf(single);
 }

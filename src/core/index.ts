@@ -21,7 +21,7 @@ export {
   registerProvider,
   resolveModel,
 } from "./model-registry.js";
-export type { CacheStats, CacheStore } from "./ports.js";
+export type { CacheStats, CacheStore, RateLimiter, RateLimitPermit, RateLimitRequest } from "./ports.js";
 export {
   type BatchOptions,
   definePrompt,
@@ -31,6 +31,7 @@ export {
   type VarsOf,
 } from "./prompt.js";
 export type { MessageTemplate, PromptConfig, PromptSource, Role } from "./prompt-config.js";
+export { DEFAULT_RETRY, type RetryPolicy } from "./retry-policy.js";
 export type { CacheOption, RunOptions } from "./run-options.js";
 export {
   type InferInput,
@@ -49,12 +50,15 @@ export {
   type ChatMessage,
   type DeepPartial,
   type FinishReason,
+  type ModelCallRecord,
   type ModelLike,
   type ModelParams,
   type PromptRef,
   type RunResult,
+  type SingleModel,
   type StreamEvent,
   type Usage,
   ZERO_USAGE,
+  zeroUsage,
 } from "./types.js";
 export { recordUsage, trackUsage, type UsageSummary, type UsageTotals } from "./usage.js";

@@ -69,6 +69,7 @@ describe("middleware", () => {
         prompt: ctx.prompt,
         finishReason: "stop",
         warnings: [],
+        calls: [],
       };
     };
     const p = definePrompt({ name: "m", user: "x", model, middleware: [hit] });

@@ -1,8 +1,16 @@
 import type { LanguageModelV4 } from "@ai-sdk/provider";
 import { MiddlewareError } from "./errors/middleware-error.js";
+import type { ResolvedModel } from "./model-registry.js";
 import type { RunOptions } from "./run-options.js";
 import type { StandardSchemaV1 } from "./schema.js";
-import type { ChatMessage, ModelParams, PromptRef, RunResult, StreamEvent } from "./types.js";
+import type {
+  ChatMessage,
+  ModelCallRecord,
+  ModelParams,
+  PromptRef,
+  RunResult,
+  StreamEvent,
+} from "./types.js";
 
 /** What a middleware sees of the prompt being run. */
 export interface PromptInfo extends PromptRef {
@@ -30,12 +38,16 @@ export interface RunContext {
   model: LanguageModelV4;
   /** "provider:model-id" of `model`. */
   modelId: string;
+  /** The rest of the fallback chain, tried in order when `model` fails after its retries. */
+  fallbacks: ResolvedModel[];
   params: ModelParams;
   readonly mode: "generate" | "stream";
   /** Aborts when the caller's signal aborts or the timeout passes; undefined when neither was given. */
   readonly signal: AbortSignal | undefined;
   /** `performance.now()` when the run started. */
   readonly startedAt: number;
+  /** Every model call made so far in this run (retries, fallbacks, repairs), filled by the core as they finish. */
+  readonly calls: ModelCallRecord[];
   /** A place for middleware to share data within one run. */
   readonly state: Map<string | symbol, unknown>;
   /** In stream mode, sends an event to the stream's reader; a no-op otherwise. */

@@ -2,7 +2,7 @@ import type { LanguageModelV4 } from "@ai-sdk/provider";
 import { InvalidArgumentError } from "./errors/invalid-argument-error.js";
 import { UnknownProviderError } from "./errors/unknown-provider-error.js";
 import { closest } from "./text.js";
-import type { ModelLike } from "./types.js";
+import type { ModelLike, SingleModel } from "./types.js";
 
 /** Makes a model from the part of a model string after "provider:". */
 export type ProviderFactory = (modelId: string) => LanguageModelV4;
@@ -46,10 +46,10 @@ export function modelIdOf(model: LanguageModelV4): string {
 }
 
 /**
- * Turns a model string ("openai:gpt-4o-mini", "mock") or an AI SDK model into a model object.
+ * Turns one model — a "provider:model-id" string or an AI SDK model object — into a model object.
  * A bare name is a provider with its default model ("mock" = "mock:mock").
  */
-export function resolveModel(spec: ModelLike): ResolvedModel {
+export function resolveModel(spec: SingleModel): ResolvedModel {
   if (typeof spec !== "string") {
     if (spec?.specificationVersion !== "v4") {
       throw new InvalidArgumentError(
@@ -72,6 +72,39 @@ export function resolveModel(spec: ModelLike): ResolvedModel {
   if (!modelId) throw new InvalidArgumentError("model", `"${spec}" has no model id after "${provider}:".`);
   const out = { model: factory(modelId), id: `${provider}:${modelId}` };
   resolved.set(spec, out);
+  return out;
+}
+
+/**
+ * Resolves a model or a fallback chain, expanding aliases (`configure({ models: { fast: … } })`)
+ * first. The result has at least one model; the first is the one tried first.
+ */
+export function resolveChain(
+  spec: ModelLike,
+  aliases: Readonly<Record<string, ModelLike>> | undefined,
+): ResolvedModel[] {
+  if (typeof spec === "string" && aliases === undefined) return [resolveModel(spec)];
+  const out: ResolvedModel[] = [];
+  const visit = (s: ModelLike, trail: readonly string[]) => {
+    if (Array.isArray(s)) {
+      for (const item of s as readonly SingleModel[]) visit(item, trail);
+      return;
+    }
+    const single = s as SingleModel;
+    if (typeof single === "string" && aliases && Object.hasOwn(aliases, single)) {
+      if (trail.includes(single)) {
+        throw new InvalidArgumentError(
+          "model aliases",
+          `"${single}" refers to itself: ${[...trail, single].join(" → ")}.`,
+        );
+      }
+      visit(aliases[single]!, [...trail, single]);
+      return;
+    }
+    out.push(resolveModel(single));
+  };
+  visit(spec, []);
+  if (out.length === 0) throw new InvalidArgumentError("model", "the fallback chain is empty.");
   return out;
 }
 

@@ -30,3 +30,28 @@ export interface CacheStats {
   entries: number;
   bytes: number;
 }
+
+/** What a rate limiter is asked before a model call. */
+export interface RateLimitRequest {
+  /** "provider:model-id". */
+  model: string;
+  /** Estimated input + output tokens of the call (for tokens-per-minute budgets). */
+  estimatedTokens: number;
+  signal?: AbortSignal | undefined;
+}
+
+/** A slot granted by a rate limiter; `release` reports what the call really used. */
+export interface RateLimitPermit {
+  release(outcome: { tokens: number; rateLimited?: boolean; retryAfterMs?: number | undefined }): void;
+}
+
+/**
+ * Port: client-side limits shared by every prompt in the process (concurrency, requests and tokens
+ * per minute, per provider and per model). Version 1. `acquire` waits until the call may start
+ * (rejecting if the signal aborts); the permit's `release` frees the slot and lets the limiter
+ * adapt (e.g. slow down after a 429).
+ */
+export interface RateLimiter {
+  readonly portVersion: 1;
+  acquire(request: RateLimitRequest): Promise<RateLimitPermit>;
+}

@@ -4,7 +4,7 @@ import { buildDefinition, type Definition } from "./definition.js";
 import { BatchError } from "./errors/batch-error.js";
 import { InvalidArgumentError } from "./errors/invalid-argument-error.js";
 import { compose, type Middleware, type PromptInfo, type RunContext } from "./middleware.js";
-import { resolveModel } from "./model-registry.js";
+import { resolveChain } from "./model-registry.js";
 import type { PromptConfig, PromptSource } from "./prompt-config.js";
 import { checkVars, renderMessages } from "./render.js";
 import { abortError, executeCore } from "./run.js";
@@ -278,7 +278,7 @@ class PromptImpl {
           'Pass { model: "openai:gpt-4o-mini" } (or "mock" for a test run), set `model` in definePrompt(), or call configure({ model }).',
         );
       }
-      const { model, id } = resolveModel(spec);
+      const chain = resolveChain(spec, cfg.models);
       let signal = options.signal;
       if (options.timeoutMs !== undefined) {
         const timeout = AbortSignal.timeout(options.timeoutMs);
@@ -289,18 +289,7 @@ class PromptImpl {
           ? { ...cfg.params, ...def.config.params, ...options.params }
           : (def.config.params ?? NO_PARAMS);
       const start = (checked: Record<string, unknown>): Promise<R> => {
-        const ctx = new Context(
-          this.#info,
-          checked,
-          options,
-          model,
-          id,
-          params,
-          mode,
-          signal,
-          startedAt,
-          emit,
-        );
+        const ctx = new Context(this.#info, checked, options, chain, params, mode, signal, startedAt, emit);
         if (signal?.aborted) return Promise.reject(abortError(ctx, signal.reason));
         const running = this.#chainFor(options)(ctx);
         const settled = signal ? raceAbort(running, signal, ctx) : running;

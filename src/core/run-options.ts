@@ -1,4 +1,5 @@
 import type { Middleware } from "./middleware.js";
+import type { RetryPolicy } from "./retry-policy.js";
 import type { ChatMessage, ModelLike, ModelParams } from "./types.js";
 
 /** Per-call cache settings; `false` skips the cache for this call. */
@@ -32,6 +33,8 @@ export interface RunOptions {
   structuredOutput?: "auto" | "native" | "prompt";
   /** Accept a text reply cut off at maxOutputTokens instead of throwing OutputTruncatedError. */
   allowTruncated?: boolean;
+  /** Retries of failed model calls for this call; `false` turns them off. */
+  retry?: RetryPolicy | false;
   /** Extra middleware for this call, run after the global and prompt middleware. */
   middleware?: readonly Middleware[];
   /** Free-form data for middleware (user id, request id, …). */

@@ -115,7 +115,7 @@ describe("run and execute", () => {
   it("wraps provider failures in ModelCallError with the cause", async () => {
     const model = mockModel({ failures: {} });
     const p = definePrompt({ name: "f", user: "x", model });
-    const e = await p.run().catch((x: unknown) => x);
+    const e = await p.run(undefined, { retry: false }).catch((x: unknown) => x);
     expect(ModelCallError.isInstance(e)).toBe(true);
     expect((e as ModelCallError).statusCode).toBe(503);
     expect((e as ModelCallError).retryable).toBe(true);

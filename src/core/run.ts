@@ -1,36 +1,23 @@
-import type {
-  LanguageModelV4,
-  LanguageModelV4CallOptions,
-  LanguageModelV4GenerateResult,
-  LanguageModelV4Prompt,
-  LanguageModelV4Usage,
-} from "@ai-sdk/provider";
+import type { LanguageModelV4, LanguageModelV4CallOptions, LanguageModelV4Prompt } from "@ai-sdk/provider";
 import { getConfig } from "./config.js";
 import { costOf } from "./cost.js";
 import type { Definition } from "./definition.js";
 import { AbortedError } from "./errors/aborted-error.js";
-import { FlowPromptError } from "./errors/flowprompt-error.js";
-import { ModelCallError } from "./errors/model-call-error.js";
 import { OutputTruncatedError } from "./errors/output-truncated-error.js";
 import { OutputValidationError } from "./errors/output-validation-error.js";
 import { formatIssues, type SchemaIssue } from "./errors/schema-issue.js";
 import { TimeoutError } from "./errors/timeout-error.js";
 import type { RunContext } from "./middleware.js";
+import { callModels } from "./model-call.js";
 import { toModelPrompt } from "./model-prompt.js";
+import type { ResolvedModel } from "./model-registry.js";
 import { extractJson } from "./parse-output.js";
 import { renderMessages } from "./render.js";
 import { validate } from "./schema.js";
-import { addUsage, type FinishReason, type RunResult, type Usage, ZERO_USAGE } from "./types.js";
+import { addUsage, type RunResult, type Usage, ZERO_USAGE } from "./types.js";
 
 /** Models that said they cannot take a JSON schema: asked with instructions from then on. */
 const noNativeSchema = new Set<string>();
-
-interface Reply {
-  text: string;
-  usage: Usage;
-  finishReason: FinishReason;
-  warnings: unknown[];
-}
 
 /** The innermost step of every run: render, call the model, parse, validate, repair. */
 export async function executeCore(def: Definition, ctx: RunContext): Promise<RunResult> {
@@ -68,14 +55,18 @@ export async function executeCore(def: Definition, ctx: RunContext): Promise<Run
   const replies: string[] = [];
   let usage: Usage = ZERO_USAGE;
   const warnings: unknown[] = [];
+  let chain: readonly ResolvedModel[] = [{ model: ctx.model, id: ctx.modelId }, ...ctx.fallbacks];
   for (let attempt = 1; ; attempt++) {
-    const reply =
-      ctx.mode === "stream" && attempt === 1 ? await streamOnce(ctx, call) : await generateOnce(ctx, call);
+    const reply = await callModels(ctx, chain, call, {
+      stream: ctx.mode === "stream" && attempt === 1,
+      first: attempt === 1 ? "initial" : "repair",
+    });
+    chain = [reply.answered];
     replies.push(reply.text);
     usage = addUsage(usage, reply.usage);
     warnings.push(...reply.warnings);
     if (useNative && mode === "auto" && reply.warnings.some(isResponseFormatWarning))
-      noNativeSchema.add(ctx.modelId);
+      noNativeSchema.add(reply.answered.id);
 
     if (reply.finishReason === "length" && !(ctx.options.allowTruncated && !schema)) {
       throw new OutputTruncatedError(def.name, reply.text, call.maxOutputTokens, reply.usage.outputTokens);
@@ -100,14 +91,15 @@ export async function executeCore(def: Definition, ctx: RunContext): Promise<Run
         output,
         text: reply.text,
         usage,
-        costUsd: costOf(ctx.modelId, usage),
+        costUsd: costOf(reply.answered.id, usage),
         latencyMs: performance.now() - ctx.startedAt,
         cached: false,
-        attempts: attempt,
-        model: ctx.modelId,
+        attempts: ctx.calls.length,
+        model: reply.answered.id,
         prompt: ctx.prompt.ref,
         finishReason: reply.finishReason,
         warnings,
+        calls: [...ctx.calls],
       };
     }
     if (attempt > repairs) {
@@ -144,82 +136,6 @@ function isResponseFormatWarning(w: unknown): boolean {
     (x?.type === "unsupported" || x?.type === "unsupported-setting") &&
     /responseFormat/i.test(x.feature ?? x.setting ?? "")
   );
-}
-
-async function generateOnce(ctx: RunContext, call: LanguageModelV4CallOptions): Promise<Reply> {
-  let res: LanguageModelV4GenerateResult;
-  try {
-    res = await ctx.model.doGenerate(call);
-  } catch (error) {
-    throw toCallError(ctx, error);
-  }
-  let text = res.structuredOutputText ?? "";
-  if (!res.structuredOutputText) {
-    for (const part of res.content) if (part.type === "text") text += part.text;
-  }
-  return {
-    text,
-    usage: fromUsage(res.usage),
-    finishReason: res.finishReason.unified,
-    warnings: (res as { warnings?: unknown[] }).warnings ?? [],
-  };
-}
-
-async function streamOnce(ctx: RunContext, call: LanguageModelV4CallOptions): Promise<Reply> {
-  let text = "";
-  let usage: Usage = ZERO_USAGE;
-  let finishReason: FinishReason = "other";
-  const warnings: unknown[] = [];
-  try {
-    const { stream } = await ctx.model.doStream(call);
-    const reader = stream.getReader();
-    try {
-      for (;;) {
-        const { done, value: part } = await reader.read();
-        if (done) break;
-        if (part.type === "text-delta") {
-          text += part.delta;
-          ctx.emit({ type: "text-delta", delta: part.delta });
-        } else if (part.type === "finish") {
-          usage = fromUsage(part.usage);
-          finishReason = part.finishReason.unified;
-        } else if (part.type === "stream-start") warnings.push(...part.warnings);
-        else if (part.type === "error") throw part.error;
-      }
-    } finally {
-      reader.releaseLock();
-    }
-  } catch (error) {
-    throw toCallError(ctx, error);
-  }
-  return { text, usage, finishReason, warnings };
-}
-
-export function fromUsage(u: LanguageModelV4Usage): Usage {
-  const input = u.inputTokens.total ?? 0;
-  const output = u.outputTokens.total ?? 0;
-  return {
-    inputTokens: input,
-    outputTokens: output,
-    cachedInputTokens: u.inputTokens.cacheRead ?? 0,
-    cacheWriteTokens: u.inputTokens.cacheWrite ?? 0,
-    reasoningTokens: u.outputTokens.reasoning ?? 0,
-    totalTokens: input + output,
-  };
-}
-
-/** Maps what a model threw to a FlowPromptError, keeping the original as `cause`. */
-export function toCallError(ctx: RunContext, error: unknown): Error {
-  if (FlowPromptError.isInstance(error)) return error;
-  if (ctx.signal?.aborted) return abortError(ctx, ctx.signal.reason);
-  const e = error as { statusCode?: number; isRetryable?: boolean };
-  return new ModelCallError({
-    prompt: ctx.prompt.name,
-    model: ctx.modelId,
-    cause: error,
-    statusCode: typeof e?.statusCode === "number" ? e.statusCode : undefined,
-    retryable: e?.isRetryable === true,
-  });
 }
 
 export function abortError(

@@ -4,8 +4,14 @@ import type { ModelMessage } from "ai";
 /** A chat message, the AI SDK's `ModelMessage` (system, user, assistant or tool turn). */
 export type ChatMessage = ModelMessage;
 
-/** Anything `run()` accepts as a model: a "provider:model-id" string or an AI SDK model object. */
-export type ModelLike = string | LanguageModelV4;
+/** One model: a "provider:model-id" string, an alias from `configure({ models })`, or an AI SDK model object. */
+export type SingleModel = string | LanguageModelV4;
+
+/**
+ * Anything `run()` accepts as a model: one model, or a fallback chain tried in order (each after
+ * its own retries) until one answers.
+ */
+export type ModelLike = SingleModel | readonly SingleModel[];
 
 /** Generation parameters. Every field changes the request, so every field is part of the hash. */
 export interface ModelParams {
@@ -50,6 +56,26 @@ export interface PromptRef {
   hash: string;
 }
 
+/** One call to a model (one attempt), as recorded in `result.calls` and in traces. */
+export interface ModelCallRecord {
+  /** "provider:model-id". */
+  model: string;
+  /** 1 for the first call to this model in the run, 2 for its first retry, … */
+  attempt: number;
+  /** Why this call was made: the first try, a retry after an error, a fallback to the next model, a repair. */
+  reason: "initial" | "retry" | "fallback" | "repair";
+  ok: boolean;
+  /** Epoch ms at the start and the end of the call. */
+  startTime: number;
+  endTime: number;
+  usage: Usage;
+  finishReason?: FinishReason;
+  /** For a failed call: the error's code, HTTP status and message. */
+  error?: { code: string; statusCode?: number; message: string; retryable: boolean };
+  /** The wait before the next attempt, when this call failed and will be retried. */
+  retryDelayMs?: number;
+}
+
 /** Everything `prompt.execute()` tells about one run. */
 export interface RunResult<T = unknown> {
   /** The validated value: the output schema's type, or the text when the prompt has no output schema. */
@@ -70,6 +96,8 @@ export interface RunResult<T = unknown> {
   finishReason: FinishReason;
   /** Warnings the provider reported (unsupported settings, …). */
   warnings: readonly unknown[];
+  /** Every model call of this run, failed ones included (retries, fallbacks, repairs); empty on a cache hit. */
+  calls: readonly ModelCallRecord[];
 }
 
 /** What a cache stores for one run: enough to rebuild a RunResult without a model call. */

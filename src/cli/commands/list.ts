@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+import { modelIdOf } from "../../core/model-registry.js";
+import type { ModelLike, SingleModel } from "../../core/types.js";
 import { loadPrompts } from "../../files/index.js";
 import { colors, EXIT, type Io } from "../output.js";
 
@@ -12,8 +14,7 @@ export function listCommand(program: Command, io: Io, done: (code: number) => vo
       const registry = await loadPrompts(dir, { strict: false });
       const rows = registry.list().map((row) => {
         const p = registry.get(row.name);
-        const model =
-          typeof p.model === "string" ? p.model : p.model ? `${p.model.provider}:${p.model.modelId}` : "";
+        const model = p.model === undefined ? "" : describeModel(p.model);
         return {
           ...row,
           latest: p.version,
@@ -47,4 +48,10 @@ export function listCommand(program: Command, io: Io, done: (code: number) => vo
       }
       done(registry.errors.length > 0 ? EXIT.failed : EXIT.ok);
     });
+}
+
+function describeModel(model: ModelLike): string {
+  if (Array.isArray(model)) return (model as readonly SingleModel[]).map(describeModel).join(" → ");
+  const single = model as SingleModel;
+  return typeof single === "string" ? single : modelIdOf(single);
 }
