@@ -182,7 +182,11 @@ class PromptImpl {
   }
 
   stream(vars?: unknown, options?: RunOptions): PromptStream<unknown> {
-    const queue = new EventQueue<unknown>();
+    const abandoned = new AbortController();
+    const queue = new EventQueue<unknown>(() =>
+      abandoned.abort(new DOMException("The stream's reader stopped reading.", "AbortError")),
+    );
+    const signal = options?.signal ? AbortSignal.any([options.signal, abandoned.signal]) : abandoned.signal;
     let text = "";
     let lastPartial = "";
     let partials: Promise<void> = Promise.resolve();
@@ -202,7 +206,7 @@ class PromptImpl {
         queue.push({ type: "partial-output", partial: value as never });
       });
     };
-    const result = this.#execute(vars, options ?? NO_OPTIONS, "stream", emit, undefined).then(
+    const result = this.#execute(vars, { ...options, signal }, "stream", emit, undefined).then(
       async (r) => {
         await partials;
         queue.push({ type: "finish", result: r });

@@ -12,6 +12,7 @@ import {
   ProviderUnreachableError,
   type RateLimiter,
   resetConfig,
+  trackUsage,
 } from "./index.js";
 
 afterEach(() => resetConfig());
@@ -44,6 +45,8 @@ describe("retries", () => {
     ]);
     expect(r.calls[0]!.retryDelayMs).toBe(0); // floor(0.5 * 1)
     expect(r.calls[2]!.endTime).toBeGreaterThanOrEqual(r.calls[2]!.startTime);
+    const { usage } = await trackUsage(() => p.execute(undefined, { retry: fast }));
+    expect(usage).toMatchObject({ calls: 1, attempts: 1, failedAttempts: 0 });
   });
 
   it("never retries a 4xx other than 429", async () => {

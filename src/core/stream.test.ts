@@ -62,6 +62,16 @@ describe("stream", () => {
     await expect(stream.result).rejects.toThrow(OutputValidationError);
   });
 
+  it("stops the model's stream when the reader breaks out early", async () => {
+    const model = mockModel({ replies: ["x".repeat(400)], chunkSize: 2, chunkDelayMs: 5 });
+    const p = definePrompt({ name: "s", user: "x", model });
+    const stream = p.stream();
+    let seen = 0;
+    for await (const _ of stream.textStream) if (++seen === 3) break;
+    await expect(stream.result).rejects.toThrow(/aborted/);
+    expect(model.lastCall!.options.abortSignal?.aborted).toBe(true);
+  });
+
   it("stops when aborted mid-stream", async () => {
     const model = mockModel({
       replies: ["a long reply that streams slowly"],

@@ -15,6 +15,9 @@ export interface PromptStream<T> extends AsyncIterable<StreamEvent<T>> {
 
 /** A single-reader event queue filled by the run and drained by the stream's reader. */
 export class EventQueue<T> {
+  /** Called when the reader stops before the end (a `break` out of `for await`). */
+  constructor(private readonly onAbandon?: () => void) {}
+
   private readonly events: StreamEvent<T>[] = [];
   private waiting: (() => void) | undefined;
   private done = false;
@@ -41,15 +44,20 @@ export class EventQueue<T> {
   async *drain(): AsyncGenerator<StreamEvent<T>> {
     if (this.taken) throw new Error("A prompt stream can be read once: use one of its iterators.");
     this.taken = true;
-    for (;;) {
-      while (this.events.length > 0) yield this.events.shift()!;
-      if (this.done) {
-        if (this.failure) throw this.failure.error;
-        return;
+    try {
+      for (;;) {
+        while (this.events.length > 0) yield this.events.shift()!;
+        if (this.done) {
+          if (this.failure) throw this.failure.error;
+          return;
+        }
+        await new Promise<void>((resolve) => {
+          this.waiting = resolve;
+        });
       }
-      await new Promise<void>((resolve) => {
-        this.waiting = resolve;
-      });
+    } finally {
+      // The reader left early: stop the run, so the model's connection is freed.
+      if (!this.done) this.onAbandon?.();
     }
   }
 }

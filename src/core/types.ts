@@ -88,7 +88,7 @@ export interface RunResult<T = unknown> {
   costUsd: number | null;
   latencyMs: number;
   cached: boolean;
-  /** Model calls made: 1, plus one per repair; 0 on a cache hit. */
+  /** Model calls made: retries, fallbacks and repairs included; 0 on a cache hit. Details in `calls`. */
   attempts: number;
   /** The model that answered, as "provider:model-id". */
   model: string;

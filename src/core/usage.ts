@@ -6,8 +6,10 @@ import { addUsage, type RunResult, type Usage, ZERO_USAGE } from "./types.js";
 export interface UsageTotals extends Usage {
   calls: number;
   cachedCalls: number;
-  /** Model calls made, repairs included (cache hits make none). */
+  /** Model calls made: retries, fallbacks and repairs included (cache hits make none). */
   attempts: number;
+  /** Model calls that failed (and were retried or fallen back from). */
+  failedAttempts: number;
   costUsd: number;
   /** Calls whose model has no known price, so `costUsd` leaves them out. */
   unpricedCalls: number;
@@ -20,13 +22,23 @@ export interface UsageSummary extends UsageTotals {
 }
 
 function emptyTotals(): UsageTotals {
-  return { ...ZERO_USAGE, calls: 0, cachedCalls: 0, attempts: 0, costUsd: 0, unpricedCalls: 0, latencyMs: 0 };
+  return {
+    ...ZERO_USAGE,
+    calls: 0,
+    cachedCalls: 0,
+    attempts: 0,
+    failedAttempts: 0,
+    costUsd: 0,
+    unpricedCalls: 0,
+    latencyMs: 0,
+  };
 }
 
 function add(t: UsageTotals, r: RunResult): void {
   Object.assign(t, addUsage(t, r.usage));
   t.calls += 1;
   t.attempts += r.attempts;
+  for (const call of r.calls) if (!call.ok) t.failedAttempts += 1;
   t.latencyMs += r.latencyMs;
   if (r.cached) t.cachedCalls += 1;
   if (r.costUsd === null) t.unpricedCalls += 1;
