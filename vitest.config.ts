@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^flowprompt$/, replacement: src("index.ts") },
       { find: /^flowprompt\/testing$/, replacement: src("testing.ts") },
       { find: /^flowprompt\/files$/, replacement: src("files/index.ts") },
+      { find: /^flowprompt\/otel$/, replacement: src("otel.ts") },
     ],
   },
   test: {
