@@ -41,6 +41,7 @@ export function fakeRun(
     modelId: "mock:echo",
     fallbacks: [],
     calls: [],
+    messages: undefined,
     params: overrides.params ?? { temperature: 0 },
     mode: overrides.mode ?? "generate",
     signal: overrides.signal,

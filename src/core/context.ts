@@ -21,6 +21,7 @@ export class Context implements RunContext {
   readonly startedAt: number;
   readonly emit: (event: StreamEvent<unknown>) => void;
   readonly calls: ModelCallRecord[] = [];
+  messages: readonly ChatMessage[] | undefined;
   #state: Map<string | symbol, unknown> | undefined;
 
   constructor(

@@ -46,6 +46,11 @@ export interface RunContext {
   readonly signal: AbortSignal | undefined;
   /** `performance.now()` when the run started. */
   readonly startedAt: number;
+  /**
+   * The chat messages sent to the model, set by the core once it has rendered them (after every
+   * middleware's `next()` was called; undefined on a cache hit, which renders nothing).
+   */
+  messages: readonly ChatMessage[] | undefined;
   /** Every model call made so far in this run (retries, fallbacks, repairs), filled by the core as they finish. */
   readonly calls: ModelCallRecord[];
   /** A place for middleware to share data within one run. */

@@ -22,6 +22,7 @@ const noNativeSchema = new Set<string>();
 /** The innermost step of every run: render, call the model, parse, validate, repair. */
 export async function executeCore(def: Definition, ctx: RunContext): Promise<RunResult> {
   const messages = renderMessages(def, ctx.vars, ctx.history);
+  ctx.messages = messages;
   const schema = def.outputJsonSchema;
   const mode = ctx.options.structuredOutput ?? getConfig().structuredOutput ?? "auto";
   const useNative =

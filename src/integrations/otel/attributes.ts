@@ -18,6 +18,7 @@ export const ATTR = {
   outputType: "gen_ai.output.type",
   stream: "gen_ai.request.stream",
   inputMessages: "gen_ai.input.messages",
+  systemInstructions: "gen_ai.system_instructions",
   outputMessages: "gen_ai.output.messages",
   errorType: "error.type",
   httpStatus: "http.response.status_code",

@@ -13,15 +13,22 @@ interface OtelMessage {
 }
 
 /**
- * The content attributes of a run span: `gen_ai.input.messages` (the history passed at run time),
- * `flowprompt.prompt.variables` (the validated variables) and `gen_ai.output.messages` (the reply).
- * The messages rendered from the prompt's templates are made inside the core, after middleware, so
- * they are not part of the input: the prompt's hash identifies the templates they came from.
+ * The content attributes of a run span: `gen_ai.system_instructions` and `gen_ai.input.messages`
+ * (the messages the model received, as the core rendered them; on a cache hit, which renders
+ * nothing, the history passed at run time), `flowprompt.prompt.variables` (the validated variables)
+ * and `gen_ai.output.messages` (the reply).
  */
 export function contentAttributes(ctx: RunContext, result: RunResult | undefined): Attributes {
   const into: Attributes = {};
   into[ATTR.promptVariables] = safeJson(ctx.vars);
-  if (ctx.history !== undefined && ctx.history.length > 0) {
+  if (ctx.messages !== undefined) {
+    const system = ctx.messages.filter((m) => m.role === "system");
+    const rest = ctx.messages.filter((m) => m.role !== "system");
+    if (system.length > 0) {
+      into[ATTR.systemInstructions] = safeJson(system.map((m) => ({ type: "text", content: m.content })));
+    }
+    into[ATTR.inputMessages] = safeJson(rest.map(toOtelMessage));
+  } else if (ctx.history !== undefined && ctx.history.length > 0) {
     into[ATTR.inputMessages] = safeJson(ctx.history.map(toOtelMessage));
   }
   if (result !== undefined) {

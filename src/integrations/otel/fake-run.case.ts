@@ -42,6 +42,7 @@ export function fakeRun(
     signal: undefined,
     startedAt: performance.now(),
     calls: [],
+    messages: undefined,
     state: new Map(),
     emit: () => {},
   };

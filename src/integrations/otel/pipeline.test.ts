@@ -13,6 +13,24 @@ afterEach(() => h.exporter.reset());
 afterAll(() => h.close());
 
 describe("tracing() through definePrompt and the real pipeline", () => {
+  it("records the rendered messages the model received, with recordContent: true", async () => {
+    const prompt = definePrompt({
+      name: "greet",
+      system: "You are terse.",
+      user: "Greet {{name}}",
+      model: mockModel({ replies: ["Hi Ada"] }),
+      middleware: [tracing({ tracerProvider: h.provider, recordContent: true })],
+    });
+    await prompt.run({ name: "Ada" });
+    const run = h.runSpans()[0]!;
+    expect(JSON.parse(run.attributes["gen_ai.system_instructions"] as string)).toEqual([
+      { type: "text", content: "You are terse." },
+    ]);
+    expect(JSON.parse(run.attributes["gen_ai.input.messages"] as string)).toEqual([
+      { role: "user", parts: [{ type: "text", content: "Greet Ada" }] },
+    ]);
+  });
+
   it("makes one run span, and call spans for the model calls the core records", async () => {
     const model = mockModel({ replies: [{ object: { label: "pos" } }], modelId: "sentiment" });
     const prompt = definePrompt({
