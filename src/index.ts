@@ -6,9 +6,11 @@
  */
 import { registerMockProvider } from "./models/mock-provider.js";
 import { registerBuiltinPrices } from "./models/prices.js";
+import { registerBuiltinProviders } from "./providers/index.js";
 
 registerBuiltinPrices();
 registerMockProvider();
+registerBuiltinProviders();
 
 type Files = typeof import("./files/index.js");
 let files: Promise<Files> | undefined;
@@ -46,3 +48,18 @@ export type {
   PromptRegistry,
 } from "./files/index.js";
 export { BUILTIN_PRICES } from "./models/prices.js";
+export {
+  type AzureSettings,
+  configureProviders,
+  type FetchFunction,
+  type HttpSettings,
+  type KeyedProviderSettings,
+  type OllamaSettings,
+  type OpenAICompatibleSettings,
+  type OpenAISettings,
+  type ProviderName,
+  type ProviderSettings,
+  providerModel,
+  providerSettings,
+  resetProviders,
+} from "./providers/index.js";

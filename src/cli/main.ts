@@ -4,6 +4,7 @@ import { cacheCommand } from "./commands/cache.js";
 import { listCommand } from "./commands/list.js";
 import { renderCommand } from "./commands/render.js";
 import { runCommand } from "./commands/run.js";
+import { serveMockCommand } from "./commands/serve-mock.js";
 import { validateCommand } from "./commands/validate.js";
 import { EXIT, type Io, processIo, reportError } from "./output.js";
 
@@ -30,6 +31,7 @@ export async function main(argv: readonly string[], stdio: Io = processIo): Prom
   listCommand(program, io, done);
   validateCommand(program, io, done);
   cacheCommand(program, io, done);
+  serveMockCommand(program, io, done);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     for (const sub of cmd.commands) sub.exitOverride();

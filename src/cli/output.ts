@@ -50,6 +50,8 @@ const INPUT_CODES = new Set([
   "FP_INVALID_ARGUMENT",
   "FP_PROMPT_NOT_FOUND",
   "FP_USAGE",
+  "FP_MISSING_API_KEY",
+  "FP_PROVIDER_NOT_INSTALLED",
 ]);
 
 /** Library errors give hints in code (`prompt.run({ x })`); on the command line, say it in flags. */

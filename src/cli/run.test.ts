@@ -116,11 +116,18 @@ describe("flowprompt run", () => {
     expect(sharedMockModel().calls).toHaveLength(0);
   });
 
-  it("without --model, uses the file's model (not resolvable yet: exit 2, known providers listed)", async () => {
-    const r = await cli("run", example("summarize.prompt"), "--var", "text=x", "--no-cache");
-    expect(r.code).toBe(2);
-    expect(r.err).toContain('Unknown provider "openai" in model "openai:gpt-4o-mini". Known providers:');
-    expect(r.err).toContain("mock");
+  it("without --model, uses the file's model: a missing key exits 2 naming the variable", async () => {
+    const saved = process.env.OPENAI_API_KEY;
+    delete process.env.OPENAI_API_KEY;
+    try {
+      const r = await cli("run", example("summarize.prompt"), "--var", "text=x", "--no-cache");
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(
+        'error[FP_MISSING_API_KEY] No API key for provider "openai": OPENAI_API_KEY is not set.',
+      );
+    } finally {
+      if (saved !== undefined) process.env.OPENAI_API_KEY = saved;
+    }
   });
 
   describe("--stream", () => {

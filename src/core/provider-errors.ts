@@ -22,6 +22,10 @@ const CONNECTION_CODES =
  * whether it is worth retrying. The provider's own error stays as `cause`.
  */
 export function describeFailure(error: unknown, prompt: string, model: string): FailureInfo {
+  if (ProviderUnreachableError.isInstance(error)) {
+    // Refused, reset, DNS, timeouts: worth another try after a pause (a restarting server, a blip).
+    return { error, retryable: true, statusCode: undefined, retryAfterMs: undefined };
+  }
   if (FlowPromptError.isInstance(error)) {
     const e = error as FlowPromptError & { retryable?: boolean; statusCode?: number };
     return { error: e, retryable: e.retryable === true, statusCode: e.statusCode, retryAfterMs: undefined };

@@ -9,7 +9,7 @@ export class ProviderNotInstalledError extends FlowPromptError {
   constructor(provider: string, packageName: string, cause?: unknown) {
     super(
       ProviderNotInstalledError.code,
-      `Provider "${provider}" needs the package ${packageName}, which is not installed.`,
+      `Provider "${provider}" needs the package ${packageName}, which is not installed: npm install ${packageName}`,
       { hint: `Install it: npm install ${packageName}`, cause },
     );
     this.name = "ProviderNotInstalledError";
