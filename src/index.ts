@@ -63,3 +63,4 @@ export {
   providerSettings,
   resetProviders,
 } from "./providers/index.js";
+export * from "./ratelimit/index.js";
