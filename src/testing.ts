@@ -17,3 +17,8 @@ export {
   mockModel,
 } from "./models/mock-model.js";
 export { sharedMockModel } from "./models/mock-provider.js";
+export {
+  type MockServer,
+  type MockServerOptions,
+  startMockServer,
+} from "./server/index.js";

@@ -18,12 +18,12 @@ describe("rateLimits: adapting to 429s", () => {
     const calls = Array.from({ length: 100 }, (_, i) => ({
       model: "openai:gpt-4o",
       durationMs: 50,
-      ...(i === 20 && { rateLimited: true, retryAfterMs: 1000 }),
+      ...(i === 20 && { rateLimited: true }),
     }));
     const { records } = await simulate(clock, limiter, calls);
     const gaps = records.slice(1).map((r, i) => r.startedAt - records[i]!.startedAt);
     expect(gaps.slice(0, 20).every((gap) => gap === 100)).toBe(true); // 600 rpm
-    expect(records[21]!.startedAt).toBe(2000 + 50 + 1000 + 200); // the retry-after, then half the pace
+    expect(records[21]!.startedAt).toBe(2000 + 50 + 1000 + 200); // a 1 s cool-down, then half the pace
     expect(gaps[21]).toBeGreaterThan(190); // about 306 rpm
     expect(gaps.at(-1)).toBe(100); // recovered
     expect(limiter.stats().openai).toMatchObject({ effectiveRpm: 600, rateLimitedCount: 1 });
@@ -58,8 +58,15 @@ describe("rateLimits: adapting to 429s", () => {
     for (const permit of permits) permit.release({ tokens: 0, rateLimited: true });
     expect(limiter.stats().openai).toMatchObject({ effectiveRpm: 500, rateLimitedCount: 8, pausedMs: 1000 });
     await clock.advance(1000);
-    (await once(limiter)).release({ tokens: 0, rateLimited: true, retryAfterMs: 0 });
+    (await once(limiter)).release({ tokens: 0, rateLimited: true });
     expect(limiter.stats().openai!.effectiveRpm).toBe(250);
+  });
+
+  it("slows down only a little when the 429 says when to come back (retry-after)", async () => {
+    clock = new SimClock();
+    const limiter = rateLimits({ openai: { rpm: 1000 } }, { clock });
+    (await once(limiter)).release({ tokens: 0, rateLimited: true, retryAfterMs: 500 });
+    expect(limiter.stats().openai).toMatchObject({ effectiveRpm: 900, pausedMs: 500 });
   });
 
   it("never lowers the pace below minFactor, nor raises it above the limit", async () => {

@@ -89,7 +89,10 @@ export class KeyState {
     this.reactedAfter = lastStartNo;
     const cooldown = Math.min(adaptive.maxCooldownMs, adaptive.cooldownMs * 2 ** (this.strikes - 1));
     this.pauseUntil(now + (retryAfterMs ?? cooldown));
-    this.setFactor(now, Math.max(adaptive.minFactor, this.factor * adaptive.decrease));
+    // A retry-after says exactly when to come back: pause, and slow down only a little. Without
+    // one, the limit is a guess: halve the pace (multiplicative decrease).
+    const decrease = retryAfterMs === undefined ? adaptive.decrease : Math.max(adaptive.decrease, 0.9);
+    this.setFactor(now, Math.max(adaptive.minFactor, this.factor * decrease));
   }
 
   /** Call number `startNo` succeeded: recover additively (calls started before the last slow-down do not count). */
