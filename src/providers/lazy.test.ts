@@ -106,7 +106,9 @@ describe("a provider package that is not installed", () => {
       hint: "Install it: npm install @ai-sdk/openai",
       code: "FP_PROVIDER_NOT_INSTALLED",
     });
-    expect(error.message).toBe('Provider "openai" needs the package @ai-sdk/openai, which is not installed: npm install @ai-sdk/openai');
+    expect(error.message).toBe(
+      'Provider "openai" needs the package @ai-sdk/openai, which is not installed: npm install @ai-sdk/openai',
+    );
     expect(error.cause).toMatchObject({ code: "ERR_MODULE_NOT_FOUND" });
   });
 

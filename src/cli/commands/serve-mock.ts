@@ -35,7 +35,10 @@ export function serveMockCommand(
         server = await startMockServer(options);
       } catch (error) {
         if ((error as { code?: unknown }).code === "EADDRINUSE") {
-          throw new UsageError(`port ${opts.port} is in use.`, "Pick another with --port <n>, or --port 0 for any free port.");
+          throw new UsageError(
+            `port ${opts.port} is in use.`,
+            "Pick another with --port <n>, or --port 0 for any free port.",
+          );
         }
         throw error;
       }
@@ -51,7 +54,9 @@ export function serveMockCommand(
       });
       const s = server.stats();
       await server.close();
-      io.err(`Stopped after ${s.requests} request${s.requests === 1 ? "" : "s"} (${s.ok} ok, ${s.failed} failed).`);
+      io.err(
+        `Stopped after ${s.requests} request${s.requests === 1 ? "" : "s"} (${s.ok} ok, ${s.failed} failed).`,
+      );
       done(EXIT.ok);
     });
 }
@@ -102,7 +107,13 @@ function printStart(io: Io, server: MockServer): void {
     ["OLLAMA_BASE_URL", b.ollama],
     ["OPENAI_COMPATIBLE_BASE_URL", b.openaiCompatible],
   ];
-  const keys = ["OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GOOGLE_GENERATIVE_AI_API_KEY", "MISTRAL_API_KEY", "AZURE_API_KEY"];
+  const keys = [
+    "OPENAI_API_KEY",
+    "ANTHROPIC_API_KEY",
+    "GOOGLE_GENERATIVE_AI_API_KEY",
+    "MISTRAL_API_KEY",
+    "AZURE_API_KEY",
+  ];
   io.out(`${c.bold("FlowPrompt mock provider server")} on ${server.url}`);
   io.out("");
   for (const [name, url] of urls) io.out(`  ${name.padEnd(38)}${url}`);

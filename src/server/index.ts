@@ -1,0 +1,13 @@
+export { startMockServer } from "./server.js";
+export type {
+  Api,
+  FaultKind,
+  FaultMatch,
+  FaultSpec,
+  Flavor,
+  MockServer,
+  MockServerOptions,
+  MockServerStats,
+  RecordedRequest,
+  ServerCall,
+} from "./types.js";

@@ -1,0 +1,41 @@
+import { APICallError } from "ai";
+import { expect } from "vitest";
+
+/** A 1×1 transparent PNG. */
+export const PNG_BASE64 =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+export const PNG = Uint8Array.from(Buffer.from(PNG_BASE64, "base64"));
+
+/** Awaits `promise`, expects an AI SDK `APICallError` (directly or as the cause) and returns it. */
+export async function apiError(promise: PromiseLike<unknown>): Promise<APICallError> {
+  let caught: unknown;
+  try {
+    await promise;
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught, "expected the call to fail").toBeDefined();
+  const e = APICallError.isInstance(caught)
+    ? caught
+    : APICallError.isInstance((caught as { cause?: unknown }).cause)
+      ? ((caught as { cause: unknown }).cause as APICallError)
+      : undefined;
+  expect(e, `expected an APICallError, got ${String(caught)}`).toBeDefined();
+  return e!;
+}
+
+/** The first error a `streamText` result reports (through `onError`), or the rejection of its text. */
+export async function streamError(
+  run: (onError: (e: { error: unknown }) => void) => { text: PromiseLike<string> },
+): Promise<unknown> {
+  let seen: unknown;
+  const result = run(({ error }) => {
+    seen ??= error;
+  });
+  try {
+    await result.text;
+  } catch (error) {
+    seen ??= error;
+  }
+  return seen;
+}
