@@ -182,6 +182,32 @@ describe("errors over HTTP", () => {
     await expect(stream.result).rejects.toThrow();
   });
 
+  it("refuses invalid parameters (400) without retrying", async () => {
+    const model = openai({ headers: { "x-mock-fault": "400" } });
+    const before = server.stats().requests;
+    const e = await definePrompt({ name: "p", user: "x", model })
+      .run()
+      .catch((x: unknown) => x);
+    expect((e as ModelCallError).statusCode).toBe(400);
+    expect(server.stats().requests - before).toBe(1);
+  });
+
+  it("frees the connection when the reader stops mid-stream", async () => {
+    const model = "openai:gpt-4o-mini";
+    const slow = await startMockServer({ replies: ["word ".repeat(400)], tokensPerSecond: 200 });
+    try {
+      configureProviders({ openai: { baseURL: slow.baseURLs.openai, apiKey: "k", api: "chat" } });
+      const stream = definePrompt({ name: "a", user: "x", model }).stream();
+      let seen = 0;
+      for await (const _ of stream.textStream) if (++seen === 2) break;
+      await expect(stream.result).rejects.toThrow(/aborted/);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(slow.stats()).toMatchObject({ aborted: 1, inFlight: 0 });
+    } finally {
+      await slow.close();
+    }
+  });
+
   it("times out a slow provider", async () => {
     const model = openai({ headers: { "x-mock-latency": "2000" } });
     await expect(
