@@ -21,7 +21,16 @@ export {
   registerProvider,
   resolveModel,
 } from "./model-registry.js";
-export type { CacheStats, CacheStore, RateLimiter, RateLimitPermit, RateLimitRequest } from "./ports.js";
+export type {
+  CacheStats,
+  CacheStore,
+  DatasetRow,
+  RateLimiter,
+  RateLimitPermit,
+  RateLimitRequest,
+  Scorer,
+  ScoreValue,
+} from "./ports.js";
 export {
   type BatchOptions,
   definePrompt,

@@ -55,3 +55,37 @@ export interface RateLimiter {
   readonly portVersion: 1;
   acquire(request: RateLimitRequest): Promise<RateLimitPermit>;
 }
+
+/** What a scorer may answer: pass/fail, a score in [0, 1], or a score with its reasons. */
+export type ScoreValue =
+  | boolean
+  | number
+  | { score: number; reason?: string; details?: Record<string, unknown> };
+
+/**
+ * Port: judges one output. Version 1. Built-in scorers (exact, contains, regex, numeric, similarity,
+ * structured match, LLM-as-judge, composites) and users' functions all have this shape. A score
+ * outside [0, 1], NaN or a thrown error is reported against the input, never silently dropped.
+ */
+export interface Scorer<O = unknown, E = unknown, I = unknown> {
+  readonly portVersion: 1;
+  /** Short and stable: it names the metric in reports ("exact", "contains", "judge:helpfulness"). */
+  readonly name: string;
+  score(
+    output: O,
+    expected: E | undefined,
+    input: I,
+    context: { signal?: AbortSignal | undefined },
+  ): MaybePromise<ScoreValue>;
+}
+
+/** One example of a dataset. */
+export interface DatasetRow<I = unknown, E = unknown> {
+  /** Stable id (from the data, or the row number): records and resumed runs key on it. */
+  id: string;
+  input: I;
+  expected?: E;
+  /** For stratified analysis. */
+  category?: string;
+  metadata?: Record<string, unknown>;
+}
