@@ -11,6 +11,7 @@ import {
 } from "@ai-sdk/provider";
 import { InvalidArgumentError } from "../core/errors/invalid-argument-error.js";
 import type { FinishReason, MaybePromise } from "../core/types.js";
+import { splitChunks, unitHash } from "./hash-random.js";
 import { exampleFromJsonSchema } from "./json-schema-example.js";
 
 /** One call the mock model received. */
@@ -204,7 +205,7 @@ class MockLanguageModel implements MockModel {
       },
       { type: "text-start", id: "text-0" },
     ];
-    for (const delta of chunks(p.text, this.o.chunkSize ?? 10))
+    for (const delta of splitChunks(p.text, this.o.chunkSize ?? 10))
       parts.push({ type: "text-delta", id: "text-0", delta });
     parts.push({ type: "text-end", id: "text-0" });
     parts.push(
@@ -432,20 +433,6 @@ function lastUserText(prompt: LanguageModelV4Prompt): string {
   return "";
 }
 
-/** Splits text into pieces of `size` characters, never inside a surrogate pair. */
-function chunks(text: string, size: number): string[] {
-  const out: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let end = Math.min(i + size, text.length);
-    const code = text.charCodeAt(end - 1);
-    if (code >= 0xd800 && code <= 0xdbff && end < text.length) end++;
-    out.push(text.slice(i, end));
-    i = end;
-  }
-  return out;
-}
-
 function defaultFailure(call: MockCall, modelId: string): APICallError {
   return new APICallError({
     message: `Mock model "${modelId}": injected failure on call #${call.index} (503 Service Unavailable).`,
@@ -458,17 +445,6 @@ function defaultFailure(call: MockCall, modelId: string): APICallError {
 
 function isPromiseLike<T>(value: MaybePromise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | undefined)?.then === "function";
-}
-
-/** A deterministic number in [0, 1) for (seed, index, salt). */
-function unitHash(seed: number, index: number, salt: number): number {
-  let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 0x632be5ab, 0xc2b2ae35) ^ salt;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x7feb352d);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x846ca68b);
-  h ^= h >>> 16;
-  return (h >>> 0) / 4294967296;
 }
 
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */

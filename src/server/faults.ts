@@ -1,3 +1,4 @@
+import { unitHash } from "../models/hash-random.js";
 import type { FaultKind, FaultMatch, FaultSpec, RecordedRequest } from "./types.js";
 
 export interface Fault {
@@ -73,15 +74,4 @@ function matches(m: FaultMatch | undefined, r: RecordedRequest): boolean {
 
 function test(pattern: string | RegExp, value: string): boolean {
   return typeof pattern === "string" ? pattern === value : pattern.test(value);
-}
-
-/** A deterministic number in [0, 1) for (seed, index, salt). */
-function unitHash(seed: number, index: number, salt: number): number {
-  let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 0x632be5ab, 0xc2b2ae35) ^ salt;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x7feb352d);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x846ca68b);
-  h ^= h >>> 16;
-  return (h >>> 0) / 4294967296;
 }

@@ -1,20 +1,12 @@
 import type { LanguageModelV4Prompt } from "@ai-sdk/provider";
+import { splitChunks as splitPieces } from "../models/hash-random.js";
 
 /** Characters per output chunk in streams (about one token). */
 export const CHUNK_CHARS = 4;
 
 /** Splits text into chunks of about `size` characters, never inside a surrogate pair. */
 export function splitChunks(text: string, size = CHUNK_CHARS): string[] {
-  const out: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let end = Math.min(i + size, text.length);
-    const code = text.charCodeAt(end - 1);
-    if (code >= 0xd800 && code <= 0xdbff && end < text.length) end++;
-    out.push(text.slice(i, end));
-    i = end;
-  }
-  return out;
+  return splitPieces(text, size);
 }
 
 /** Input tokens of a prompt, counted as the mock model counts them (text, tool calls and results). */
