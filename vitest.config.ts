@@ -11,6 +11,8 @@ export default defineConfig({
       { find: /^flowprompt\/testing$/, replacement: src("testing.ts") },
       { find: /^flowprompt\/files$/, replacement: src("files/index.ts") },
       { find: /^flowprompt\/otel$/, replacement: src("otel.ts") },
+      { find: /^flowprompt\/eval$/, replacement: src("eval/index.ts") },
+      { find: /^flowprompt\/stats$/, replacement: src("stats/index.ts") },
     ],
   },
   test: {

@@ -6,11 +6,32 @@
  */
 import { registerMockProvider } from "./models/mock-provider.js";
 import { registerBuiltinPrices } from "./models/prices.js";
+import { registerSimProvider } from "./models/sim/register.js";
 import { registerBuiltinProviders } from "./providers/index.js";
 
 registerBuiltinPrices();
 registerMockProvider();
+registerSimProvider();
 registerBuiltinProviders();
+
+type Eval = typeof import("./eval/index.js");
+let evaluation: Promise<Eval> | undefined;
+const loadEval = () => {
+  evaluation ??= import("./eval/index.js");
+  return evaluation;
+};
+
+/**
+ * Which prompt works better: runs the variants on the dataset and tests the differences (the input
+ * is the unit of analysis). Everything of evaluation (datasets, scorers, the runner) is in
+ * `flowprompt/eval`, loaded on first use.
+ */
+export const compare: Eval["compare"] = async (variants, dataset, options) =>
+  (await loadEval()).compare(variants, dataset, options);
+
+/** What `compare()` would call and cost, before anything is spent. */
+export const estimateCompare: Eval["estimateCompare"] = async (variants, dataset, options) =>
+  (await loadEval()).estimateCompare(variants, dataset, options);
 
 type Files = typeof import("./files/index.js");
 let files: Promise<Files> | undefined;
@@ -41,6 +62,7 @@ export {
   type MemoryCacheStoreOptions,
 } from "./cache/index.js";
 export * from "./core/index.js";
+export type { CompareOptions, CompareResult } from "./eval/index.js";
 export type {
   LoadPromptOptions,
   LoadPromptsOptions,

@@ -18,6 +18,14 @@ export {
 } from "./models/mock-model.js";
 export { sharedMockModel } from "./models/mock-provider.js";
 export {
+  type ExpectedAccuracy,
+  expectedAccuracy,
+  type SimModel,
+  type SimModelOptions,
+  sharedSimModel,
+  simModel,
+} from "./models/sim/index.js";
+export {
   type MockServer,
   type MockServerOptions,
   startMockServer,

@@ -51,7 +51,7 @@ describe("usage errors exit 2", () => {
     expect(r.code).toBe(2);
     expect(r.err).toBe(
       'error[FP_UNKNOWN_PROVIDER] Unknown provider "opnai" in model "opnai:gpt-4o". Did you mean "openai"? ' +
-        "Known providers: anthropic, azure, google, mistral, mock, ollama, openai, openai-compatible.\n" +
+        "Known providers: anthropic, azure, google, mistral, mock, ollama, openai, openai-compatible, sim.\n" +
         'hint: Pass --model "provider:model-id" with a known provider, e.g. --model mock for a dry run.\n',
     );
   });

@@ -5,6 +5,7 @@ import type {
   LanguageModelV4GenerateResult,
 } from "@ai-sdk/provider";
 import { type MockModel, type MockReply, mockModel } from "../models/mock-model.js";
+import { type SimModel, simModel, simTaskOfModel } from "../models/sim/index.js";
 import type {
   Answer,
   Api,
@@ -36,6 +37,9 @@ export class AnswerError extends Error {
 export class Answerer {
   private readonly model: MockModel;
   private readonly info = new WeakMap<LanguageModelV4CallOptions, CallInfo>();
+  /** Simulated models for "sim" / "sim:<task>" requests, one per model id, seeded like the server. */
+  private readonly sims = new Map<string, SimModel>();
+  private readonly seed: number;
 
   constructor(options: {
     responder?: (call: ServerCall) => MockReply | undefined | Promise<MockReply | undefined>;
@@ -43,6 +47,7 @@ export class Answerer {
     seed?: number;
   }) {
     const responder = options.responder;
+    this.seed = options.seed ?? 0;
     this.model = mockModel({
       modelId: "mock-server",
       record: false,
@@ -60,6 +65,24 @@ export class Answerer {
   /** Restarts call numbering (the responder's `call.index`). */
   reset(): void {
     this.model.reset();
+    for (const sim of this.sims.values()) sim.reset();
+  }
+
+  /** The simulated model answering `model` ("sim", "sim:<task>", "sim-<task>"), or undefined. */
+  private simFor(model: string): SimModel | undefined {
+    let task: ReturnType<typeof simTaskOfModel>;
+    try {
+      task = simTaskOfModel(model);
+    } catch (error) {
+      throw new AnswerError(404, (error as Error).message);
+    }
+    if (task === undefined) return undefined;
+    let sim = this.sims.get(model);
+    if (!sim) {
+      sim = simModel({ task, modelId: model, seed: this.seed });
+      this.sims.set(model, sim);
+    }
+    return sim;
   }
 
   async answer(req: NormalizedRequest, info: CallInfo, signal: AbortSignal): Promise<Answer> {
@@ -80,9 +103,10 @@ export class Answerer {
       providerOptions: { mockServer: { provider: info.provider, api: info.api, model: info.model } },
     };
     this.info.set(options, info);
+    const model = this.simFor(info.model) ?? this.model;
     let result: LanguageModelV4GenerateResult;
     try {
-      result = await this.model.doGenerate(options);
+      result = await model.doGenerate(options);
     } catch (error) {
       if (signal.aborted) throw error;
       throw toAnswerError(error);

@@ -1,0 +1,62 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { FlowPromptError } from "../../core/errors/flowprompt-error.js";
+import * as core from "../../core/errors/index.js";
+import * as errors from "./index.js";
+
+const classes = (Object.values(errors) as unknown[]).filter(
+  (v): v is typeof FlowPromptError & { code: string } =>
+    typeof v === "function" && typeof (v as { code?: unknown }).code === "string",
+);
+
+describe("evaluation errors", () => {
+  it("have distinct stable codes, distinct from the core's", () => {
+    const codes = classes.map((c) => c.code);
+    expect(codes).toHaveLength(8);
+    const coreCodes = Object.values(core).flatMap((v) =>
+      typeof v === "function" && typeof (v as { code?: unknown }).code === "string"
+        ? [(v as { code: string }).code]
+        : [],
+    );
+    expect(new Set([...codes, ...coreCodes]).size).toBe(codes.length + coreCodes.length);
+    for (const code of codes) expect(code).toMatch(/^FP_[A-Z_]+$/);
+  });
+
+  it("are documented in docs/datasets-and-scorers.md", () => {
+    const doc = readFileSync(new URL("../../../docs/datasets-and-scorers.md", import.meta.url), "utf8");
+    for (const c of classes) expect(doc, `${c.name} (${c.code})`).toContain(`\`${c.code}\``);
+  });
+
+  it("messages say what and where", () => {
+    expect(new errors.DatasetFileError("a.csv", "ragged CSV", { line: 4 }).message).toBe(
+      "a.csv:4: ragged CSV",
+    );
+    expect(
+      new errors.DatasetRowError({ file: "a.json", row: 2 }, "has no input.", { fields: [] }).message,
+    ).toBe("a.json, row 2: has no input. The row has: no fields.");
+    expect(new errors.DuplicateIdError("x", { row: 1 }, { row: 3 }).message).toBe(
+      'Duplicate id "x": row 3 (rows[2]) has the same id as row 1 (rows[0]).',
+    );
+    expect(new errors.EmptyDatasetError("d.jsonl").hint).toMatch(/data rows/);
+    expect(new errors.InvalidScoreError("s", { score: 2n }, "bad").message).toBe(
+      'Scorer "s" returned object: bad',
+    );
+    expect(new errors.ScorerError("s", new Error("boom")).message).toBe('Scorer "s" threw: boom');
+    expect(new errors.UnknownScorerError("x", ["exact"]).message).toBe(
+      'Unknown scorer "x". Known scorers: exact.',
+    );
+    expect(new errors.MissingExpectedError("exact").scorer).toBe("exact");
+  });
+
+  it("isInstance works across copies; toJSON keeps the typed fields", () => {
+    const e = new errors.DatasetRowError({ file: "f.csv", line: 3, row: 2 }, "no input", {
+      field: "q",
+      fields: ["a"],
+    });
+    expect(errors.DatasetRowError.isInstance({ ...e })).toBe(true);
+    expect(errors.DatasetFileError.isInstance(e)).toBe(false);
+    expect(FlowPromptError.isInstance(e)).toBe(true);
+    expect(e.toJSON()).toMatchObject({ code: "FP_DATASET_ROW", file: "f.csv", line: 3, row: 2, field: "q" });
+    for (const C of classes) expect(C.isInstance(new Error("plain"))).toBe(false);
+  });
+});

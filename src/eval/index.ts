@@ -1,0 +1,9 @@
+/** Evaluation: datasets (load, stream, split) and scorers. The runner and `compare()` build on these. */
+export type { DatasetRow, Scorer, ScoreValue } from "../core/ports.js";
+export { analyzeRecords } from "./analysis/analyze.js";
+export type { AnalyzeOptions, CompareAnalysis, Comparison, VariantSummary } from "./analysis/types.js";
+export { type CompareOptions, type CompareResult, compare, estimateCompare } from "./compare.js";
+export * from "./datasets/index.js";
+export * from "./errors/index.js";
+export * from "./runner/index.js";
+export * from "./scorers/index.js";
