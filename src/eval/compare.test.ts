@@ -118,3 +118,29 @@ describe("compare", () => {
     );
   });
 });
+
+describe("compare with stopEarly", () => {
+  const many = Array.from({ length: 400 }, (_, i) => ({
+    id: `q${i}`,
+    input: { n: i },
+    expected: String(i * 2),
+  }));
+
+  it("stops as soon as a clear difference is known, with an anytime-valid test", async () => {
+    const r = await compare({ baseline: halfRight, candidate: right }, many, { stopEarly: true, seed: 1 });
+    expect(r.stopped).toBe("early");
+    expect(r.inputs).toBe(400);
+    const used = new Set(r.records.map((x) => x.inputId)).size;
+    expect(used).toBeLessThan(200);
+    expect(r.comparisons[0]).toMatchObject({ method: "sequential", significant: true });
+    expect(r.winner).toBe("candidate");
+  });
+
+  it("runs to the end and declares nothing when there is no difference", async () => {
+    const same = (i: { n: number }) => String(i.n % 3 === 0 ? i.n : i.n * 2);
+    const r = await compare({ a: same, b: same }, many.slice(0, 120), { stopEarly: true, seed: 2 });
+    expect(r.stopped).toBeUndefined();
+    expect(r.winner).toBeNull();
+    expect(r.comparisons[0]!.significant).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from "../core/errors/invalid-argument-error.js";
 import type { DatasetRow, ModelLike } from "../core/index.js";
-import { analyzeRecords } from "./analysis/analyze.js";
+import { holm } from "../stats/index.js";
+import { analyzeRecords, decide } from "./analysis/analyze.js";
 import type { CompareAnalysis } from "./analysis/types.js";
 import { type LoadDatasetOptions, loadDataset } from "./datasets/index.js";
 import { type EvaluationEstimate, estimateEvaluation } from "./runner/estimate.js";
@@ -8,6 +9,7 @@ import { type EvaluationRun, runEvaluation } from "./runner/runner.js";
 import type { EvalRecord, RunProgress, ScoreFn } from "./runner/types.js";
 import { toRunners, type VariantLike } from "./runner/variants.js";
 import { type MetricLike, scoreOne, toScorer } from "./scorers/index.js";
+import { EarlyStopper, shuffled } from "./sequential.js";
 
 export interface CompareOptions extends Pick<LoadDatasetOptions, "input" | "expected" | "id" | "category"> {
   /** How outputs are scored: a scorer name ("exact", "contains", …), a Scorer, or `(output, expected, input) => boolean | number`. Default "exact". */
@@ -31,6 +33,12 @@ export interface CompareOptions extends Pick<LoadDatasetOptions, "input" | "expe
   midP?: boolean;
   /** Also test each challenger for non-inferiority with this margin (score points, e.g. 0.02). */
   nonInferiorityMargin?: number;
+  /**
+   * Stop as soon as the answer is known: inputs run in a seeded random order and an always-valid
+   * sequential test watches each challenger against the control; error rates stay controlled
+   * however often it looks. Comparisons then report the sequential p-value and interval.
+   */
+  stopEarly?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: RunProgress) => void;
 }
@@ -75,7 +83,18 @@ export async function compare(
       `"${options.control}" is not a variant. Variants: ${names.join(", ")}.`,
     );
   }
-  const rows = await loadRows(dataset, options);
+  const loaded = await loadRows(dataset, options);
+  const control = options.control ?? names[0]!;
+  const rows = options.stopEarly ? shuffled(loaded, options.seed ?? 0) : loaded;
+  const stopper = options.stopEarly
+    ? new EarlyStopper(
+        control,
+        names.filter((n) => n !== control),
+        names.length,
+        options.runs ?? 1,
+        1 - (options.confidence ?? 0.95),
+      )
+    : undefined;
   const runners = await toRunners(variants, { model: options.model });
   const scorer = toScorer(options.metric ?? "exact");
   const score: ScoreFn = (output, row, signal) =>
@@ -95,6 +114,7 @@ export async function compare(
     ...(options.budgetUsd !== undefined && { budgetUsd: options.budgetUsd }),
     ...(options.signal !== undefined && { signal: options.signal }),
     ...(options.onProgress !== undefined && { onProgress: options.onProgress }),
+    ...(stopper && { shouldStop: (records: readonly EvalRecord[]) => stopper.shouldStop(records) }),
   });
   const analysis = analyzeRecords(run.records, {
     variants: names,
@@ -105,6 +125,12 @@ export async function compare(
     ...(options.midP !== undefined && { midP: options.midP }),
     ...(options.nonInferiorityMargin !== undefined && { nonInferiorityMargin: options.nonInferiorityMargin }),
   });
+  if (stopper) {
+    const comparisons = stopper.apply(analysis.comparisons);
+    const adjusted = holm(comparisons.map((c) => c.pValue));
+    analysis.comparisons = comparisons.map((c, i) => ({ ...c, pAdjusted: Math.max(c.pValue, adjusted[i]!) }));
+    Object.assign(analysis, decideAgain(analysis));
+  }
   return {
     ...analysis,
     records: run.records,
@@ -134,4 +160,8 @@ function loadRows(dataset: string | readonly unknown[], options: CompareOptions)
     ...(options.category !== undefined && { category: options.category }),
   };
   return loadDataset(dataset, mapping as LoadDatasetOptions);
+}
+
+function decideAgain(analysis: CompareAnalysis): Pick<CompareAnalysis, "winner" | "verdict"> {
+  return decide(analysis.comparisons, analysis.variants, analysis.control, "control", analysis.notEnoughData);
 }

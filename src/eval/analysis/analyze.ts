@@ -236,7 +236,7 @@ function compareTwo(
   };
 }
 
-function decide(
+export function decide(
   comparisons: readonly Comparison[],
   variants: readonly VariantSummary[],
   control: string,

@@ -30,7 +30,8 @@ export interface Comparison {
   pValue: number;
   /** Holm-adjusted across every comparison of the run. */
   pAdjusted: number;
-  method: "mcnemar-exact" | "mcnemar-mid-p" | "permutation-exact" | "permutation-monte-carlo";
+  /** "sequential" with `stopEarly`: an anytime-valid p-value and confidence sequence. */
+  method: "mcnemar-exact" | "mcnemar-mid-p" | "permutation-exact" | "permutation-monte-carlo" | "sequential";
   significant: boolean;
   /** Paired inputs. */
   n: number;
