@@ -41,14 +41,17 @@ export function analyzeRecords(records: readonly EvalRecord[], options: AnalyzeO
   const seed = options.seed ?? 0;
   const resamples = options.resamples ?? 2000;
   const per = new Map(names.map((name) => [name, perInput(records.filter((r) => r.variant === name))]));
-  const variants = names.map((name) => summarize(name, records, per.get(name)!, confidence, seed, resamples));
+  const intervals = options.intervals !== false;
+  const variants = names.map((name) =>
+    summarize(name, records, per.get(name)!, confidence, seed, resamples, intervals),
+  );
 
   const pairs: [string, string][] =
     options.comparisons === "all"
       ? names.flatMap((a, i) => names.slice(i + 1).map((b): [string, string] => [a, b]))
       : names.filter((n) => n !== control).map((b): [string, string] => [control, b]);
   const raw = pairs.map(([a, b]) =>
-    compareTwo(a, b, per.get(a)!, per.get(b)!, options, confidence, seed, resamples),
+    compareTwo(a, b, per.get(a)!, per.get(b)!, options, confidence, seed, resamples, intervals),
   );
   const adjusted = holm(raw.map((c) => c.pValue));
   const comparisons: Comparison[] = raw.map((c, i) => {
@@ -118,6 +121,7 @@ function summarize(
   confidence: number,
   seed: number,
   resamples: number,
+  intervals: boolean,
 ): VariantSummary {
   const records = all.filter((r) => r.variant === name);
   const scores = [...p.scores.values()];
@@ -127,7 +131,7 @@ function summarize(
   if (n > 0 && p.binary && p.runs === 1) {
     const w = wilsonInterval(Math.round(score * n), n, confidence);
     interval = [w.lower, w.upper];
-  } else if (n > 1) {
+  } else if (n > 1 && intervals) {
     const ci = bootstrapCI(scores, { method: "bca", confidence, seed, resamples });
     interval = [ci.lower, ci.upper];
   }
@@ -164,6 +168,7 @@ function compareTwo(
   confidence: number,
   seed: number,
   resamples: number,
+  intervals: boolean,
 ): Omit<Comparison, "pAdjusted" | "significant"> {
   const ids = [...pa.scores.keys()].filter((id) => pb.scores.has(id));
   const xa = ids.map((id) => pa.scores.get(id)!);
@@ -199,7 +204,8 @@ function compareTwo(
     const t = pairedPermutationTest(xa, xb, { seed, resamples: Math.max(resamples, 5000) });
     pValue = t.pValue;
     method = t.method === "exact" ? "permutation-exact" : "permutation-monte-carlo";
-    const boot = n > 1 ? bootstrapCI(diffs, { method: "bca", confidence, seed, resamples }) : undefined;
+    const boot =
+      n > 1 && intervals ? bootstrapCI(diffs, { method: "bca", confidence, seed, resamples }) : undefined;
     ci = boot ? [boot.lower, boot.upper] : [diff, diff];
   }
   const costA = ids.map((id) => pa.cost.get(id)!);
@@ -207,7 +213,7 @@ function compareTwo(
   const latD = ids.map((id) => pb.latency.get(id)! - pa.latency.get(id)!);
   const interval = (values: number[]): { diff: number; ci: [number, number] } => {
     const mean = values.reduce((s, v) => s + v, 0) / values.length;
-    if (values.length < 2) return { diff: mean, ci: [mean, mean] };
+    if (values.length < 2 || !intervals) return { diff: mean, ci: [mean, mean] };
     const r = bootstrapCI(values, { method: "percentile", confidence, seed, resamples });
     return { diff: mean, ci: [r.lower, r.upper] };
   };

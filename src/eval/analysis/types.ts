@@ -67,6 +67,11 @@ export interface AnalyzeOptions {
   midP?: boolean;
   seed?: number;
   resamples?: number;
+  /**
+   * Compute the bootstrap intervals (default true). Decisions use only the p-values, so large
+   * simulations and live monitoring can skip them; intervals then equal the point estimates.
+   */
+  intervals?: boolean;
   /** Margin for non-inferiority tests of each challenger against the control (in score points, e.g. 0.02). */
   nonInferiorityMargin?: number;
 }
