@@ -11,7 +11,15 @@ import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { args, quick } from "./harness.ts";
 
-const benches = ["overhead", "cache-hit", "cold-start", "memory", "http-overhead", "throughput", "false-winner"] as const;
+const benches = [
+  "overhead",
+  "cache-hit",
+  "cold-start",
+  "memory",
+  "http-overhead",
+  "throughput",
+  "false-winner",
+] as const;
 const only = args
   .find((a) => a.startsWith("--only="))
   ?.slice("--only=".length)
