@@ -5,5 +5,6 @@ export type { AnalyzeOptions, CompareAnalysis, Comparison, VariantSummary } from
 export { type CompareOptions, type CompareResult, compare, estimateCompare } from "./compare.js";
 export * from "./datasets/index.js";
 export * from "./errors/index.js";
+export { ComparisonAssertionError, expectNoErrors, expectSignificant, expectWinner } from "./expect.js";
 export * from "./runner/index.js";
 export * from "./scorers/index.js";
