@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander";
 import "../index.js";
+import { analyzeCommand } from "./commands/analyze.js";
 import { cacheCommand } from "./commands/cache.js";
+import { compareCommand } from "./commands/compare.js";
 import { listCommand } from "./commands/list.js";
 import { renderCommand } from "./commands/render.js";
 import { runCommand } from "./commands/run.js";
@@ -32,6 +34,8 @@ export async function main(argv: readonly string[], stdio: Io = processIo): Prom
   validateCommand(program, io, done);
   cacheCommand(program, io, done);
   serveMockCommand(program, io, done);
+  compareCommand(program, io, done);
+  analyzeCommand(program, io, done);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     for (const sub of cmd.commands) sub.exitOverride();

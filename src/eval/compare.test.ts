@@ -75,6 +75,12 @@ describe("compare", () => {
     expect(all.winner).toBe("c2");
   });
 
+  it("says when a challenger is significantly worse than the control, without a winner", async () => {
+    const r = await compare({ good: right, bad: halfRight, same: right }, rows);
+    expect(r.winner).toBeNull();
+    expect(r.verdict).toBe("No challenger beats good (the control); bad is significantly worse.");
+  });
+
   it("counts errors per variant, scored as failures", async () => {
     const broken = (i: { n: number }) => {
       if (i.n < 10) throw new Error("nope");

@@ -268,12 +268,18 @@ export function decide(
       const best = [...better].sort((x, y) => score(y) - score(x))[0]!;
       return {
         winner: null,
-        verdict: `${better.join(" and ")} beat ${control}; ${best} scores highest, but they were not compared with each other (use comparisons: "all").`,
+        verdict: `${better.join(" and ")} beat ${control}; ${best} scores highest, but they were not compared with each other (compare all pairs to pick one).`,
       };
     }
-    const worse = comparisons.filter((c) => c.significant && c.diff < 0);
+    const worse = comparisons.filter((c) => c.significant && c.diff < 0).map((c) => c.b);
     if (worse.length === comparisons.length && comparisons.length > 0) {
       return { winner: control, verdict: `${control} (the control) beats every challenger.` };
+    }
+    if (worse.length > 0) {
+      return {
+        winner: null,
+        verdict: `No challenger beats ${control} (the control); ${worse.join(" and ")} ${worse.length === 1 ? "is" : "are"} significantly worse.`,
+      };
     }
   }
   if (notEnough) return { winner: null, verdict: notEnough.message };
