@@ -47,6 +47,7 @@ export function compareCommand(program: Command, io: Io, done: (code: number) =>
     .option("--input <field>", 'input field (default "input"); "a,b" makes an object of fields a and b')
     .option("--expected <field>", 'expected-value field (default "expected")')
     .option("--category <field>", 'category field for scores by stratum (default "category")')
+    .option("--stop-early", "stop as soon as the answer is known (always-valid sequential test; inputs in seeded order)")
     .option("--dry-run", "print the estimated calls, tokens and cost, then exit without calling anything");
   withAnalysisOptions(cmd).action(async (args: string[], opts, self: Command) =>
     guard(io, self, done, async () => {
@@ -68,6 +69,7 @@ export function compareCommand(program: Command, io: Io, done: (code: number) =>
         concurrency: opts.concurrency,
         recordsFile: opts.records,
         budgetUsd: opts.budget,
+        ...(opts.stopEarly === true && { stopEarly: true }),
         input,
         expected: opts.expected,
         category: opts.category,
