@@ -81,6 +81,20 @@ describe("compare", () => {
     expect(r.verdict).toBe("No challenger beats good (the control); bad is significantly worse.");
   });
 
+  it("tests the comparisons within each category too", async () => {
+    const data = rows.map((r, i) => ({ ...r, category: i < 30 ? "easy" : "hard" }));
+    const onlyHard = (input: { n: number }) => (input.n < 30 ? String(input.n * 2) : "x");
+    const r = await compare({ base: onlyHard, fixed: right }, data, { category: "category" });
+    expect(r.strata!.easy!.comparisons[0]).toMatchObject({
+      a: "base",
+      b: "fixed",
+      diff: 0,
+      significant: false,
+    });
+    expect(r.strata!.hard!.comparisons[0]).toMatchObject({ diff: 1, n: 30, significant: true });
+    expect(r.strata!.hard!.variants.map((v) => v.score)).toEqual([0, 1]);
+  });
+
   it("counts errors per variant, scored as failures", async () => {
     const broken = (i: { n: number }) => {
       if (i.n < 10) throw new Error("nope");

@@ -87,7 +87,7 @@ export function analyzeRecords(records: readonly EvalRecord[], options: AnalyzeO
     comparisons,
     variants,
     notEnoughData,
-    strata: strata(records, names),
+    strata: strata(records, names, pairs, options, alpha),
   };
 }
 
@@ -286,21 +286,45 @@ export function decide(
   return { winner: null, verdict: "No significant difference: the data do not support a winner." };
 }
 
-function strata(records: readonly EvalRecord[], names: readonly string[]): CompareAnalysis["strata"] {
+function strata(
+  records: readonly EvalRecord[],
+  names: readonly string[],
+  pairs: readonly [string, string][],
+  options: AnalyzeOptions,
+  alpha: number,
+): CompareAnalysis["strata"] {
   const categories = [...new Set(records.map((r) => r.category).filter((c): c is string => c !== undefined))];
   if (categories.length === 0) return undefined;
   const out: NonNullable<CompareAnalysis["strata"]> = {};
   for (const category of categories) {
+    const per = new Map(
+      names.map((name) => [
+        name,
+        perInput(records.filter((r) => r.variant === name && r.category === category)),
+      ]),
+    );
+    const tested = pairs.map(([a, b]) =>
+      compareTwo(a, b, per.get(a)!, per.get(b)!, options, 1 - alpha, options.seed ?? 0, 1000, false),
+    );
+    const adjusted = holm(tested.map((c) => c.pValue));
     out[category] = {
       variants: names.map((name) => {
-        const p = perInput(records.filter((r) => r.variant === name && r.category === category));
-        const scores = [...p.scores.values()];
+        const scores = [...per.get(name)!.scores.values()];
         return {
           name,
-          score: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : 0,
+          score: scores.length ? scores.reduce((x, y) => x + y, 0) / scores.length : 0,
           n: scores.length,
         };
       }),
+      comparisons: tested.map((c, i) => ({
+        a: c.a,
+        b: c.b,
+        diff: c.diff,
+        n: c.n,
+        pValue: c.pValue,
+        pAdjusted: adjusted[i]!,
+        significant: adjusted[i]! < alpha && c.n > 0,
+      })),
     };
   }
   return out;

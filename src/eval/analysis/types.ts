@@ -53,8 +53,27 @@ export interface CompareAnalysis {
   variants: VariantSummary[];
   /** Set when no comparison could be significant with this many inputs. */
   notEnoughData?: { inputs: number; minInputs: number; message: string } | undefined;
-  /** Per category, when a category field was given. */
-  strata?: Record<string, { variants: { name: string; score: number; n: number }[] }> | undefined;
+  /**
+   * Per category, when a category field was given: each variant's score, and the same comparisons
+   * tested within the category (exploratory: Holm within the category, not across categories).
+   */
+  strata?:
+    | Record<
+        string,
+        {
+          variants: { name: string; score: number; n: number }[];
+          comparisons: {
+            a: string;
+            b: string;
+            diff: number;
+            n: number;
+            pValue: number;
+            pAdjusted: number;
+            significant: boolean;
+          }[];
+        }
+      >
+    | undefined;
 }
 
 export interface AnalyzeOptions {
