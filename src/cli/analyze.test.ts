@@ -51,7 +51,7 @@ describe("flowprompt analyze", () => {
     expect(r.out).toContain("FlowPrompt analyze · 2 variants · 40 inputs × 1 run · 95% confidence");
     expect(r.out).toContain(`records ${records}`);
     expect(r.out).toContain("Verdict: better beats base (the control).");
-    expect(r.out).toMatch(/\n {2}low +20 +50\.0% +100\.0%\n/);
+    expect(r.out).toMatch(/\n {2}low +20 +50\.0% +100\.0% +\S.*\n/);
     const json = JSON.parse((await cli("analyze", records, "--json")).out);
     for (const key of [
       "winner",

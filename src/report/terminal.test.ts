@@ -124,8 +124,8 @@ describe("renderTerminal", () => {
     }));
     const out = renderTerminal(source(recs));
     expect(out).toContain("By category");
-    expect(lineWith(out, "  category ")).toMatch(/^ {2}category +n +base +better$/);
-    expect(lineWith(out, "easy")).toMatch(/^ {2}easy +20 +50\.0% +100\.0%$/);
+    expect(lineWith(out, "  category ")).toMatch(/^ {2}category +n +base +better +significant within$/);
+    expect(lineWith(out, "easy")).toMatch(/^ {2}easy +20 +50\.0% +100\.0% +better > base$/);
   });
 
   it("labels an analysis of saved records", () => {

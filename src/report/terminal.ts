@@ -97,12 +97,15 @@ export function renderTerminal(source: ReportSource, options: TerminalOptions = 
 
   if (source.strata) {
     const names = source.variants.map((v) => v.name);
-    lines.push("", `${c.bold("By category")} ${c.dim("(scores per stratum; not tested separately)")}`);
+    lines.push(
+      "",
+      `${c.bold("By category")} ${c.dim("(exploratory: the comparisons tested within each category, Holm within it)")}`,
+    );
     lines.push(
       ...table(
         c,
-        ["category", "n", ...names],
-        `lr${"r".repeat(names.length)}`,
+        ["category", "n", ...names, "significant within"],
+        `lr${"r".repeat(names.length)}l`,
         Object.entries(source.strata).map(([category, s]) => [
           category,
           String(Math.min(...s.variants.map((v) => v.n))),
@@ -110,6 +113,10 @@ export function renderTerminal(source: ReportSource, options: TerminalOptions = 
             const v = s.variants.find((x) => x.name === name);
             return v && v.n > 0 ? pct(v.score) : "–";
           }),
+          (s.comparisons ?? [])
+            .filter((x) => x.significant)
+            .map((x) => (x.diff > 0 ? `${x.b} > ${x.a}` : `${x.a} > ${x.b}`))
+            .join(", ") || "–",
         ]),
       ),
     );
