@@ -19,6 +19,7 @@ const benches = [
   "http-overhead",
   "throughput",
   "false-winner",
+  "power",
 ] as const;
 const only = args
   .find((a) => a.startsWith("--only="))

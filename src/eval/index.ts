@@ -6,5 +6,13 @@ export { type CompareOptions, type CompareResult, compare, estimateCompare } fro
 export * from "./datasets/index.js";
 export * from "./errors/index.js";
 export { ComparisonAssertionError, expectNoErrors, expectSignificant, expectWinner } from "./expect.js";
+export {
+  type ComparePlan,
+  type ComparePower,
+  type PlanCompareOptions,
+  type PlanPowerOptions,
+  planCompare,
+  planPower,
+} from "./plan.js";
 export * from "./runner/index.js";
 export * from "./scorers/index.js";
