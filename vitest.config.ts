@@ -13,6 +13,7 @@ export default defineConfig({
       { find: /^flowprompt\/otel$/, replacement: src("otel.ts") },
       { find: /^flowprompt\/eval$/, replacement: src("eval/index.ts") },
       { find: /^flowprompt\/stats$/, replacement: src("stats/index.ts") },
+      { find: /^flowprompt\/report$/, replacement: src("report/index.ts") },
     ],
   },
   test: {

@@ -4,8 +4,14 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import { FlowPromptError } from "../../core/errors/flowprompt-error.js";
 import { analyzeRecords } from "../../eval/analysis/analyze.js";
 import { readRecords } from "../../eval/runner/index.js";
-import { pts, pValue, type ReportContext, type ReportSource, regressions } from "../../report/format.js";
-import { renderJson, renderMarkdown, renderTerminal } from "../../report/index.js";
+import { pts, pValue, type ReportSource, regressions } from "../../report/format.js";
+import {
+  type HtmlContext,
+  renderHtml,
+  renderJson,
+  renderMarkdown,
+  renderTerminal,
+} from "../../report/index.js";
 import { colors, EXIT, type Io, reportError } from "../output.js";
 import { UsageError } from "../usage-error.js";
 import { numberOption } from "./shared.js";
@@ -93,6 +99,7 @@ export function withAnalysisOptions(cmd: Command): Command {
     .option("--seed <n>", "seed of the bootstrap and permutation tests (default 0)", integer)
     .option("--json", "print the JSON report on stdout")
     .option("--markdown [path]", "print the Markdown report on stdout, or write it to path")
+    .option("--html <path>", "also write the self-contained HTML report (charts, per-input view) to path")
     .option("--fail-on-regression", "exit 1 when a challenger is significantly worse than the control");
 }
 
@@ -105,6 +112,7 @@ interface AnalysisFlags {
   seed?: number;
   json?: boolean;
   markdown?: boolean | string;
+  html?: string;
   failOnRegression?: boolean;
 }
 
@@ -127,12 +135,17 @@ export function checkOutputs(opts: AnalysisFlags): void {
   }
 }
 
-/** Prints the report the flags ask for (terminal by default); `--markdown <path>` also writes a file. */
-export async function emitReport(source: ReportSource, ctx: ReportContext, opts: AnalysisFlags, io: Io) {
+/** Prints the report the flags ask for (terminal by default); `--markdown <path>` and `--html <path>` also write files. */
+export async function emitReport(source: ReportSource, ctx: HtmlContext, opts: AnalysisFlags, io: Io) {
   if (typeof opts.markdown === "string") {
     await mkdir(dirname(resolve(opts.markdown)), { recursive: true });
     await writeFile(opts.markdown, renderMarkdown(source, ctx));
     io.err(colors(io).dim(`Markdown report written to ${opts.markdown}`));
+  }
+  if (opts.html !== undefined) {
+    await mkdir(dirname(resolve(opts.html)), { recursive: true });
+    await writeFile(opts.html, renderHtml(source, ctx));
+    io.err(`HTML report: ${opts.html}`);
   }
   if (opts.json) io.write(renderJson(source, ctx));
   else if (opts.markdown === true) io.write(renderMarkdown(source, ctx));

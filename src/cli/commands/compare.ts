@@ -4,10 +4,12 @@ import { pathToFileURL } from "node:url";
 import type { Command } from "commander";
 import { isPrompt } from "../../core/prompt.js";
 import { type CompareOptions, compare, estimateCompare } from "../../eval/compare.js";
+import { loadDataset } from "../../eval/datasets/index.js";
 import { progressReporter, readRecords, type VariantLike } from "../../eval/runner/index.js";
 import { scorerByName } from "../../eval/scorers/index.js";
 import { findPromptFiles, loadPrompt, PROMPT_FILE_EXTENSIONS } from "../../files/index.js";
-import { money, plural, type ReportContext } from "../../report/format.js";
+import { money, plural } from "../../report/format.js";
+import type { HtmlContext } from "../../report/index.js";
 import { colors, EXIT, type Io, processIo } from "../output.js";
 import { UsageError } from "../usage-error.js";
 import {
@@ -47,7 +49,10 @@ export function compareCommand(program: Command, io: Io, done: (code: number) =>
     .option("--input <field>", 'input field (default "input"); "a,b" makes an object of fields a and b')
     .option("--expected <field>", 'expected-value field (default "expected")')
     .option("--category <field>", 'category field for scores by stratum (default "category")')
-    .option("--stop-early", "stop as soon as the answer is known (always-valid sequential test; inputs in seeded order)")
+    .option(
+      "--stop-early",
+      "stop as soon as the answer is known (always-valid sequential test; inputs in seeded order)",
+    )
     .option("--dry-run", "print the estimated calls, tokens and cost, then exit without calling anything");
   withAnalysisOptions(cmd).action(async (args: string[], opts, self: Command) =>
     guard(io, self, done, async () => {
@@ -90,7 +95,9 @@ export function compareCommand(program: Command, io: Io, done: (code: number) =>
         reporter.done();
         process.off("SIGINT", interrupt);
       });
-      const ctx: ReportContext = { command: "compare", metric, budgetUsd: opts.budget };
+      const ctx: HtmlContext = { command: "compare", metric, budgetUsd: opts.budget };
+      // The HTML report's per-input view shows each input and its expected value.
+      if (opts.html !== undefined) ctx.dataset = await loadDataset(opts.data, options);
       await emitReport(result, ctx, opts, io);
       done(gate(result, opts, io));
     }),
