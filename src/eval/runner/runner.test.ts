@@ -194,6 +194,21 @@ describe("runEvaluation", () => {
     expect(progress).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
+  it("stops at once on a configuration error (a missing key fails every call alike)", async () => {
+    const { MissingApiKeyError } = await import("../../core/errors/missing-api-key-error.js");
+    let calls = 0;
+    const variants = await toRunners({
+      a: () => {
+        calls++;
+        throw new MissingApiKeyError("openai", "OPENAI_API_KEY");
+      },
+    });
+    await expect(runEvaluation({ variants, dataset: rows, score: exact, concurrency: 1 })).rejects.toThrow(
+      /OPENAI_API_KEY is not set/,
+    );
+    expect(calls).toBe(1);
+  });
+
   it("refuses bad arguments", async () => {
     const variants = await toRunners({ a: () => 1 });
     await expect(runEvaluation({ variants: [], dataset: rows, score: exact })).rejects.toThrow(/variants/);

@@ -51,6 +51,7 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
 
   const limit = pLimit(concurrency);
   let stopped: EvaluationRun["stopped"];
+  let fatal: unknown;
   let inFlightEstimate = 0;
   const perGroup = variants.length * runs;
   const maxGroups = Math.max(2, Math.ceil(concurrency / perGroup) + 1);
@@ -70,7 +71,14 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     }
     inFlightEstimate += estimate;
     try {
-      const record = await evaluateOne(variant, row, run, options);
+      let record: EvalRecord;
+      try {
+        record = await evaluateOne(variant, row, run, options);
+      } catch (error) {
+        fatal ??= error;
+        stopped = "aborted";
+        return;
+      }
       // A call cut short by the run's own cancellation is not a result: it is run again on resume.
       if (record.error?.stage === "variant" && options.signal?.aborted) return;
       byKey.set(key, record);
@@ -105,6 +113,7 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
   }
   await Promise.all(groups);
   await writer?.flush();
+  if (fatal !== undefined) throw fatal;
   if (!stopped && options.signal?.aborted) stopped = "aborted";
   return {
     records: ordered(byKey, variants, dataset, runs),
@@ -133,6 +142,7 @@ async function evaluateOne(
   try {
     produced = await variant.call(row, run, options.signal);
   } catch (error) {
+    if (FlowPromptError.isInstance(error) && FATAL.has(error.code)) throw error;
     return {
       ...base,
       output: null,
@@ -217,6 +227,16 @@ function check(
     throw new InvalidArgumentError("concurrency", `expected a whole number ≥ 1, got ${concurrency}.`);
   }
 }
+
+/** Configuration errors: every other call would fail the same way, so the run stops at once. */
+const FATAL = new Set([
+  "FP_MISSING_API_KEY",
+  "FP_PROVIDER_NOT_INSTALLED",
+  "FP_UNKNOWN_PROVIDER",
+  "FP_MISSING_VARIABLE",
+  "FP_UNKNOWN_VARIABLE",
+  "FP_INVALID_INPUT",
+]);
 
 function codeOf(error: unknown): string {
   return FlowPromptError.isInstance(error) ? error.code : error instanceof Error ? error.name : "Error";
