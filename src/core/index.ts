@@ -25,11 +25,14 @@ export type {
   CacheStats,
   CacheStore,
   DatasetRow,
+  ExperimentEvent,
+  ExperimentStore,
   RateLimiter,
   RateLimitPermit,
   RateLimitRequest,
   Scorer,
   ScoreValue,
+  StoredExperiment,
 } from "./ports.js";
 export {
   type BatchOptions,

@@ -89,3 +89,49 @@ export interface DatasetRow<I = unknown, E = unknown> {
   category?: string;
   metadata?: Record<string, unknown>;
 }
+
+/** One thing that happened in an online experiment: a unit saw a variant, or an outcome arrived. */
+export interface ExperimentEvent {
+  /** Unique per event (a retry of the same write must not count twice). */
+  id: string;
+  experimentId: string;
+  unitId: string;
+  variant: string;
+  kind: "exposure" | "outcome";
+  /** For outcomes: the metric ("converted", "rating", "cost", "latency") and its value. */
+  metric?: string;
+  value?: number;
+  /** For exposures: the probability the unit had of getting this variant (for off-policy estimates). */
+  propensity?: number;
+  /** Epoch ms. */
+  at: number;
+  attributes?: Record<string, unknown>;
+}
+
+/** A stored experiment: its configuration (validated by the experiments module) and lifecycle. */
+export interface StoredExperiment {
+  id: string;
+  status: "draft" | "running" | "paused" | "completed" | "archived";
+  /** The experiment's configuration as JSON. */
+  config: Record<string, unknown>;
+  winner?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/**
+ * Port: where online experiments keep their events and definitions. Version 1. Implemented by
+ * the memory, JSONL-file and PostgreSQL stores; each runs the shared suite. Appends are
+ * idempotent by event id, and no event may be lost under concurrent writers.
+ */
+export interface ExperimentStore {
+  readonly portVersion: 1;
+  readonly kind: string;
+  append(events: readonly ExperimentEvent[]): Promise<void>;
+  /** Every event of an experiment in append order (optionally only those after `since` epoch ms). */
+  events(experimentId: string, options?: { since?: number }): Promise<ExperimentEvent[]>;
+  saveExperiment(experiment: StoredExperiment): Promise<void>;
+  getExperiment(id: string): Promise<StoredExperiment | undefined>;
+  listExperiments(): Promise<StoredExperiment[]>;
+  close(): Promise<void>;
+}
