@@ -20,6 +20,7 @@ const benches = [
   "throughput",
   "false-winner",
   "power",
+  "assignment",
 ] as const;
 const only = args
   .find((a) => a.startsWith("--only="))
