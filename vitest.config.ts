@@ -14,6 +14,7 @@ export default defineConfig({
       { find: /^flowprompt\/eval$/, replacement: src("eval/index.ts") },
       { find: /^flowprompt\/stats$/, replacement: src("stats/index.ts") },
       { find: /^flowprompt\/report$/, replacement: src("report/index.ts") },
+      { find: /^flowprompt\/experiments$/, replacement: src("experiments/index.ts") },
     ],
   },
   test: {

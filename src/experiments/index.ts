@@ -1,0 +1,5 @@
+/**
+ * `flowprompt/experiments`: online experiments — GrowthBook-compatible assignment, multi-armed
+ * bandits and the experiment stores. Guides: docs/experiments-*.md.
+ */
+export * from "./assignment/index.js";
