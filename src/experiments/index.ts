@@ -3,3 +3,4 @@
  * bandits and the experiment stores. Guides: docs/experiments-*.md.
  */
 export * from "./assignment/index.js";
+export * from "./stores/index.js";
