@@ -21,6 +21,7 @@ const benches = [
   "false-winner",
   "power",
   "assignment",
+  "bandits",
 ] as const;
 const only = args
   .find((a) => a.startsWith("--only="))

@@ -3,4 +3,5 @@
  * bandits and the experiment stores. Guides: docs/experiments-*.md.
  */
 export * from "./assignment/index.js";
+export * from "./bandits/index.js";
 export * from "./stores/index.js";
