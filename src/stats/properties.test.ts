@@ -110,8 +110,9 @@ describe("properties", () => {
       fc.property(pairs, fc.double({ min: 0, max: 0.3, noNaN: true }), (pair, margin) => {
         const r = nonInferiorityTest(pair[0], pair[1], { margin, resamples: 400, seed: 1 });
         expect(inUnit(r.pValue)).toBe(true);
-        if (r.method === "bootstrap-bca" && Math.abs(r.lower + margin) > 1e-3) {
-          // Away from the boundary the bound and the p-value agree (up to bootstrap granularity).
+        if (r.method === "bootstrap-bca" && Math.abs(r.lower + margin) > 0.02) {
+          // Clearly away from the boundary the bound and the p-value agree (both come from 400
+          // resamples, whose granularity can split them right at the boundary).
           expect(r.nonInferior).toBe(r.pValue < 0.05 + 2 / 400);
         }
       }),
