@@ -22,6 +22,7 @@ const benches = [
   "power",
   "assignment",
   "bandits",
+  "aa-peeking",
 ] as const;
 const only = args
   .find((a) => a.startsWith("--only="))

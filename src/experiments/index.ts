@@ -5,3 +5,4 @@
 export * from "./assignment/index.js";
 export * from "./bandits/index.js";
 export * from "./stores/index.js";
+export * from "./analysis/index.js";
