@@ -4,6 +4,7 @@ import type { ExperimentEvent, StoredExperiment } from "../../core/ports.js";
 import type { Prompt } from "../../core/prompt.js";
 import type { RunOptions } from "../../core/run-options.js";
 import type { RunResult } from "../../core/types.js";
+import { analyzeExperiment } from "../analysis/index.js";
 import { prepareExperiment, type Unit } from "../assignment/index.js";
 import {
   assertTransition,
@@ -15,10 +16,9 @@ import {
   toAssignmentExperiment,
   toStoredConfig,
 } from "../config/index.js";
+import { checkOutcome, checkUnitId, checkVariant, toUnit } from "./checks.js";
 import { summarizeEvents } from "./results.js";
 import type { CreateExperimentOptions, Experiment, ExperimentAssignment } from "./types.js";
-
-const toUnit = (unit: Unit | string): Unit => (typeof unit === "string" ? { id: unit } : unit);
 
 /**
  * Validates `config`, loads its prompt files, and saves the definition in `options.store` (as a draft,
@@ -79,7 +79,7 @@ export async function createExperiment(
   const assignUnit = (input: Unit | string): ExperimentAssignment => {
     const unit = toUnit(input);
     if (stored.status !== "running") {
-      if (typeof unit?.id !== "string" || unit.id === "") assigner.assign(unit); // throws the unit.id error
+      checkUnitId(unit);
       return { variant: control, inExperiment: false, reason: "not-running", bucket: 0, propensity: 0 };
     }
     const a = assigner.assign(unit, sticky ? { sticky } : {});
@@ -148,12 +148,7 @@ export async function createExperiment(
     pause: () => move("paused"),
     async complete(opts = {}) {
       const winner = opts.winner;
-      if (winner !== undefined && !variants.has(winner)) {
-        throw new InvalidArgumentError(
-          "winner",
-          `${JSON.stringify(winner)} is not a variant of ${JSON.stringify(id)}; variants: ${[...variants.keys()].join(", ")}`,
-        );
-      }
+      if (winner !== undefined) checkVariant("winner", id, winner, variants);
       await move("completed", winner);
     },
     archive: () => move("archived"),
@@ -193,35 +188,9 @@ export async function createExperiment(
     },
     async record(input, metric, raw, opts = {}) {
       const unit = toUnit(input);
-      if (typeof unit?.id !== "string" || unit.id === "") {
-        throw new InvalidArgumentError(
-          "unit.id",
-          `must be a non-empty string, got ${JSON.stringify(unit?.id)}`,
-        );
-      }
-      if (!metrics.includes(metric)) {
-        throw new InvalidArgumentError(
-          "metric",
-          `${JSON.stringify(metric)} is not a metric of experiment ${JSON.stringify(id)}; known metrics: ${metrics.join(", ")}`,
-          "Add it to primaryMetric or guardrails in the experiment's config.",
-        );
-      }
-      const value = typeof raw === "boolean" ? (raw ? 1 : 0) : raw;
-      if (typeof value !== "number" || !Number.isFinite(value)) {
-        throw new InvalidArgumentError("value", `must be a finite number or a boolean, got ${String(raw)}`);
-      }
-      if (kinds.get(metric) === "binary" && value !== 0 && value !== 1) {
-        throw new InvalidArgumentError(
-          "value",
-          `metric ${JSON.stringify(metric)} is binary: expected 0, 1, true or false, got ${value}`,
-        );
-      }
-      if (opts.variant !== undefined && !variants.has(opts.variant)) {
-        throw new InvalidArgumentError(
-          "variant",
-          `${JSON.stringify(opts.variant)} is not a variant of ${JSON.stringify(id)}; variants: ${[...variants.keys()].join(", ")}`,
-        );
-      }
+      checkUnitId(unit);
+      const value = checkOutcome(id, metrics, kinds, metric, raw);
+      if (opts.variant !== undefined) checkVariant("variant", id, opts.variant, variants);
       if (!exposed.has(unit.id)) learn(await store.events(id));
       const kept = exposed.get(unit.id);
       if (kept && opts.variant !== undefined && opts.variant !== kept.variant) {
@@ -239,12 +208,28 @@ export async function createExperiment(
     },
     async results() {
       const events = await store.events(id);
-      // TODO(analysis): when src/experiments/analysis lands, also return
-      // `analysis: analyzeExperiment(events, { control, primaryMetric, guardrails, minSamples, maxSamples })`.
+      const metricSpec = (m: { name: string; kind: string; direction?: string }, guardrail: boolean) => ({
+        name: m.name,
+        kind: m.kind === "binary" ? ("binary" as const) : ("continuous" as const),
+        direction: m.direction === "decrease" ? ("decrease" as const) : ("increase" as const),
+        guardrail,
+      });
+      const analysis = analyzeExperiment(events, {
+        control,
+        weights: Object.fromEntries(resolved.variants.map((v) => [v.name, v.weight])),
+        metrics: [
+          metricSpec(resolved.primaryMetric, false),
+          ...resolved.guardrails.map((g) => metricSpec(g, true)),
+        ],
+        ...(resolved.minSamples !== undefined && { minSamples: resolved.minSamples }),
+        ...(resolved.maxSamples !== undefined && { maxSamples: resolved.maxSamples }),
+        ...(options.analysis ?? {}),
+      });
       return {
         ...summarizeEvents(id, [...variants.keys()], events),
         status: stored.status,
         winner: stored.winner,
+        analysis,
       };
     },
   };

@@ -1,4 +1,5 @@
 import type { ExperimentEvent } from "../../core/ports.js";
+import type { ExperimentAnalysis } from "../analysis/index.js";
 
 /** Count, sum and mean of one metric's outcomes in one variant. */
 export interface OutcomeSummary {
@@ -26,6 +27,11 @@ export interface ExperimentResults {
   unexposedOutcomes: { count: number; events: ExperimentEvent[] };
   /** Every event of the experiment, in append order (what analysis takes). */
   events: ExperimentEvent[];
+  /**
+   * The statistics: always-valid intervals and p-values (by default), SRM, Bayesian probabilities,
+   * the recommendation in plain words. Set by `experiment.results()`.
+   */
+  analysis?: ExperimentAnalysis;
 }
 
 /** Summarises an experiment's events per variant and metric. */

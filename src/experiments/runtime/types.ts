@@ -1,6 +1,7 @@
 import type { ExperimentEvent, ExperimentStore } from "../../core/ports.js";
 import type { RunOptions } from "../../core/run-options.js";
 import type { RunResult } from "../../core/types.js";
+import type { AnalysisOptions } from "../analysis/index.js";
 import type { AssignmentReason, StickyStore, Unit } from "../assignment/index.js";
 import type { ExperimentStatus } from "../config/index.js";
 import type { LoadedExperimentConfig } from "../config/prompts.js";
@@ -21,6 +22,8 @@ export interface CreateExperimentOptions {
   baseDir?: string;
   /** Called when an outcome arrives for a unit never exposed (it is still stored, flagged `unexposed`). */
   onUnexposedOutcome?: (event: ExperimentEvent) => void;
+  /** Analysis settings for `results()` (method, alpha, covariate for CUPED, …) over the config's metrics. */
+  analysis?: Partial<Omit<AnalysisOptions, "control" | "weights" | "metrics">>;
   /** Clock (epoch ms), for tests. */
   now?: () => number;
 }
