@@ -134,7 +134,7 @@ export interface ExperimentConfig {
   guardrails?: MetricConfig[] | undefined;
   minSamples?: number | undefined;
   maxSamples?: number | undefined;
-  /** Stored and validated; the runtime splits by the fixed weights until bandit allocation is wired in. */
+  /** "fixed" splits by the weights; a bandit ("thompson", "ucb1", "epsilon-greedy") adapts to the primary metric. */
   allocation?: Allocation | undefined;
 }
 

@@ -16,6 +16,7 @@ import {
   toAssignmentExperiment,
   toStoredConfig,
 } from "../config/index.js";
+import { BanditAllocator, readOnlySticky } from "./allocation.js";
 import { checkOutcome, checkUnitId, checkVariant, toUnit } from "./checks.js";
 import { summarizeEvents } from "./results.js";
 import type { CreateExperimentOptions, Experiment, ExperimentAssignment } from "./types.js";
@@ -45,6 +46,7 @@ export async function createExperiment(
   const variants = new Map(resolved.variants.map((v) => [v.name, v]));
   const metrics = knownMetrics(resolved);
   const kinds = new Map([resolved.primaryMetric, ...resolved.guardrails].map((m) => [m.name, m.kind]));
+  const bandit = resolved.allocation === "fixed" ? undefined : new BanditAllocator(resolved, options.bandit);
 
   const existing = await store.getExperiment(id);
   let stored: StoredExperiment = {
@@ -66,7 +68,9 @@ export async function createExperiment(
       }
     }
   };
-  learn(await store.events(id));
+  const initial = await store.events(id);
+  learn(initial);
+  bandit?.replay(initial);
 
   const move = async (to: ExperimentStatus, winner?: string) => {
     assertTransition(id, stored.status, to);
@@ -82,7 +86,7 @@ export async function createExperiment(
       checkUnitId(unit);
       return { variant: control, inExperiment: false, reason: "not-running", bucket: 0, propensity: 0 };
     }
-    const a = assigner.assign(unit, sticky ? { sticky } : {});
+    const a = assigner.assign(unit, sticky ? { sticky: bandit ? readOnlySticky(sticky) : sticky } : {});
     const kept = exposed.get(unit.id);
     if (kept && a.inExperiment && a.reason !== "sticky") {
       return {
@@ -93,6 +97,11 @@ export async function createExperiment(
         propensity: kept.propensity,
       };
     }
+    if (bandit && a.reason === "assigned") {
+      const d = bandit.decide(unit.id);
+      sticky?.set(unit.id, id, { variant: d.variant, propensity: d.propensity });
+      return { ...a, variant: d.variant, reason: "bandit", propensity: d.propensity };
+    }
     return { ...a, variant: a.variant ?? control };
   };
 
@@ -101,6 +110,8 @@ export async function createExperiment(
     if (!a.inExperiment) return a;
     const unit = toUnit(input);
     if (!every && exposed.has(unit.id)) return a;
+    const decision = bandit?.peek(unit.id);
+    const attributes = { ...unit.attributes, ...(decision ? { bandit: decision.attributes } : {}) };
     await store.append([
       {
         id: every ? randomUUID() : `exposure:${unit.id}`,
@@ -110,9 +121,10 @@ export async function createExperiment(
         kind: "exposure",
         propensity: a.propensity,
         at: now(),
-        ...(unit.attributes ? { attributes: { ...unit.attributes } } : {}),
+        ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
       },
     ]);
+    bandit?.exposed(unit.id);
     if (!exposed.has(unit.id)) exposed.set(unit.id, { variant: a.variant, propensity: a.propensity });
     return a;
   };
@@ -191,7 +203,11 @@ export async function createExperiment(
       checkUnitId(unit);
       const value = checkOutcome(id, metrics, kinds, metric, raw);
       if (opts.variant !== undefined) checkVariant("variant", id, opts.variant, variants);
-      if (!exposed.has(unit.id)) learn(await store.events(id));
+      if (!exposed.has(unit.id)) {
+        const events = await store.events(id);
+        learn(events);
+        bandit?.adopt(events);
+      }
       const kept = exposed.get(unit.id);
       if (kept && opts.variant !== undefined && opts.variant !== kept.variant) {
         throw new InvalidArgumentError(
@@ -204,10 +220,12 @@ export async function createExperiment(
       const event = outcome(unit.id, variant, metric, value, attributes);
       await store.append([event]);
       if (!kept) options.onUnexposedOutcome?.(event);
-      return { event, unexposed: !kept };
+      const reward = bandit?.reward(unit.id, metric, value);
+      return { event, unexposed: !kept, ...(reward ? { reward } : {}) };
     },
     async results() {
       const events = await store.events(id);
+      const fixedWeights = Object.fromEntries(resolved.variants.map((v) => [v.name, v.weight]));
       const metricSpec = (m: { name: string; kind: string; direction?: string }, guardrail: boolean) => ({
         name: m.name,
         kind: m.kind === "binary" ? ("binary" as const) : ("continuous" as const),
@@ -216,7 +234,7 @@ export async function createExperiment(
       });
       const analysis = analyzeExperiment(events, {
         control,
-        weights: Object.fromEntries(resolved.variants.map((v) => [v.name, v.weight])),
+        weights: bandit?.expectedWeights(events) ?? fixedWeights,
         metrics: [
           metricSpec(resolved.primaryMetric, false),
           ...resolved.guardrails.map((g) => metricSpec(g, true)),
@@ -230,6 +248,7 @@ export async function createExperiment(
         status: stored.status,
         winner: stored.winner,
         analysis,
+        ...(bandit ? { allocation: bandit.summary(events) } : {}),
       };
     },
   };

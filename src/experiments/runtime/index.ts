@@ -1,4 +1,7 @@
 /** The runtime of online experiments: lifecycle, assignment, runs, outcomes and raw results. */
+export { BanditAllocator, type ReplaySummary, type RewardStatus, type UnitDecision } from "./allocation.js";
+export type { AllocationBucket, AllocationResults, BanditAttributes } from "./allocation-summary.js";
+export type { BanditAllocationOptions } from "./bandit-policy.js";
 export { createExperiment } from "./create.js";
 export { type ExperimentResults, type OutcomeSummary, summarizeEvents } from "./results.js";
 export type {

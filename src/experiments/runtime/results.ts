@@ -1,5 +1,6 @@
 import type { ExperimentEvent } from "../../core/ports.js";
 import type { ExperimentAnalysis } from "../analysis/index.js";
+import type { AllocationResults } from "./allocation-summary.js";
 
 /** Count, sum and mean of one metric's outcomes in one variant. */
 export interface OutcomeSummary {
@@ -32,6 +33,8 @@ export interface ExperimentResults {
    * the recommendation in plain words. Set by `experiment.results()`.
    */
   analysis?: ExperimentAnalysis;
+  /** Bandit experiments: the policy, its probabilities and state, and allocation over time. */
+  allocation?: AllocationResults;
 }
 
 /** Summarises an experiment's events per variant and metric. */

@@ -5,6 +5,8 @@ import type { AnalysisOptions } from "../analysis/index.js";
 import type { AssignmentReason, StickyStore, Unit } from "../assignment/index.js";
 import type { ExperimentStatus } from "../config/index.js";
 import type { LoadedExperimentConfig } from "../config/prompts.js";
+import type { RewardStatus } from "./allocation.js";
+import type { BanditAllocationOptions } from "./bandit-policy.js";
 import type { ExperimentResults } from "./results.js";
 
 export interface CreateExperimentOptions {
@@ -24,6 +26,12 @@ export interface CreateExperimentOptions {
   onUnexposedOutcome?: (event: ExperimentEvent) => void;
   /** Analysis settings for `results()` (method, alpha, covariate for CUPED, …) over the config's metrics. */
   analysis?: Partial<Omit<AnalysisOptions, "control" | "weights" | "metrics">>;
+  /**
+   * Settings of bandit allocation (`allocation: "thompson" | "ucb1" | "epsilon-greedy"` in the config):
+   * minShare, minSamples (default the config's), seed (default from the hash seed or id), … Ignored
+   * for "fixed". Guide: docs/experiments-bandits.md, "Bandit allocation".
+   */
+  bandit?: BanditAllocationOptions;
   /** Clock (epoch ms), for tests. */
   now?: () => number;
 }
@@ -34,8 +42,11 @@ export interface ExperimentAssignment {
   variant: string;
   /** False when the unit is not part of the experiment (then nothing is recorded for it). */
   inExperiment: boolean;
-  /** Why: the assignment layer's reason, "exposed" (kept from an earlier exposure) or "not-running". */
-  reason: AssignmentReason | "exposed" | "not-running";
+  /**
+   * Why: the assignment layer's reason, "exposed" (kept from an earlier exposure), "not-running", or
+   * "bandit" (a new unit whose variant the bandit policy picked; propensity is the policy's).
+   */
+  reason: AssignmentReason | "exposed" | "not-running" | "bandit";
   /** The unit's hash bucket in [0, 1) (0 when not running). */
   bucket: number;
   /** Probability the unit had of this variant; 0 when not in the experiment. */
@@ -53,6 +64,11 @@ export interface RecordedOutcome {
   event: ExperimentEvent;
   /** True when the unit was never exposed: the outcome is stored with `attributes.unexposed: true`. */
   unexposed: boolean;
+  /**
+   * Bandit experiments, primary metric only: "rewarded" (the unit's first primary outcome, fed to the
+   * policy), "already-rewarded" (a later one: stored, not counted again) or "no-decision".
+   */
+  reward?: RewardStatus;
 }
 
 export interface ExperimentRun<O = unknown> {
