@@ -3,6 +3,7 @@ import "../index.js";
 import { analyzeCommand } from "./commands/analyze.js";
 import { cacheCommand } from "./commands/cache.js";
 import { compareCommand } from "./commands/compare.js";
+import { dashboardCommand } from "./commands/dashboard.js";
 import { experimentCommand } from "./commands/experiment.js";
 import { listCommand } from "./commands/list.js";
 import { renderCommand } from "./commands/render.js";
@@ -38,6 +39,7 @@ export async function main(argv: readonly string[], stdio: Io = processIo): Prom
   compareCommand(program, io, done);
   analyzeCommand(program, io, done);
   experimentCommand(program, io, done);
+  dashboardCommand(program, io, done);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     for (const sub of cmd.commands) sub.exitOverride();
