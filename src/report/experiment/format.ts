@@ -98,7 +98,7 @@ export function srmBanner(a: ExperimentAnalysis): string | undefined {
 }
 
 /** The unexposed-outcomes sentence, when there are any. */
-export function unexposedNote(a: ExperimentAnalysis): string | undefined {
+function unexposedNote(a: ExperimentAnalysis): string | undefined {
   const u = a.unexposedOutcomes;
   if (u.events === 0) return undefined;
   const by = Object.entries(u.byMetric)
@@ -107,9 +107,70 @@ export function unexposedNote(a: ExperimentAnalysis): string | undefined {
   return `${plural(u.events, "outcome")} from ${plural(u.units, "unit")} never exposed (${by}): kept in the store, not analysed.`;
 }
 
-/** Warnings other than the SRM and unexposed ones (those have their own places). */
-export const otherWarnings = (a: ExperimentAnalysis): string[] =>
-  a.warnings.filter((w) => !w.startsWith("Sample ratio mismatch") && !w.includes("never exposed"));
+/** The report's notes: the unexposed-outcomes sentence, then warnings other than the SRM one (it has its banner). */
+export function reportNotes(a: ExperimentAnalysis): string[] {
+  const others = a.warnings.filter(
+    (w) => !w.startsWith("Sample ratio mismatch") && !w.includes("never exposed"),
+  );
+  const unexposed = unexposedNote(a);
+  return unexposed === undefined ? others : [unexposed, ...others];
+}
+
+/** A table as every renderer draws it: header cells, one "l"/"r" alignment per column, rows of cells. */
+export interface ReportTable {
+  header: string[];
+  align: string;
+  rows: string[][];
+}
+
+/** The configured variants with their weights and exposures. */
+export const exposureTable = (s: ExperimentReportSource): ReportTable => ({
+  header: ["variant", "weight", "exposures", "units"],
+  align: "lrrr",
+  rows: s.variants.map((v) => [
+    v.control ? `${v.name} (control)` : v.name,
+    `${Math.round(v.weight * 1000) / 10}%`,
+    String(v.exposures),
+    String(v.units),
+  ]),
+});
+
+/** One metric's mean and interval per variant. */
+export const metricTable = (a: ExperimentAnalysis, m: MetricResult): ReportTable => ({
+  header: ["variant", "units", "mean", `${level(a)} interval`],
+  align: "lrrr",
+  rows: m.variants.map((v) => [
+    v.variant === a.control ? `${v.variant} (control)` : v.variant,
+    String(v.units),
+    value(m, v.mean),
+    range(m, v.interval),
+  ]),
+});
+
+/** One metric's challengers against control: difference, lift, interval, p-values, verdict. */
+export const comparisonTable = (a: ExperimentAnalysis, m: MetricResult): ReportTable => ({
+  header: [
+    "vs control",
+    "diff",
+    "lift",
+    `${level(a)} interval`,
+    pLabel(a),
+    "p adj.",
+    "P(beat ctrl)",
+    "verdict",
+  ],
+  align: "lrrrrrrl",
+  rows: m.comparisons.map((x) => [
+    x.variant,
+    diff(m, x.diff),
+    lift(x.relativeLift),
+    range(m, x.interval, diff),
+    pValue(x.pValue),
+    pValue(x.adjustedPValue),
+    prob(x.probabilityToBeatControl),
+    verdictWord(x),
+  ]),
+});
 
 /** The header line: id, status, winner, variants, units. */
 export function describe(s: ExperimentReportSource): string {

@@ -1,29 +1,24 @@
 import type { MetricResult } from "../../experiments/analysis/types.js";
 import { esc } from "../html/escape.js";
 import {
+  comparisonTable,
   describe,
   diff,
   type ExperimentReportSource,
-  level,
-  lift,
+  exposureTable,
+  metricTable,
   metricTitle,
-  otherWarnings,
-  pLabel,
-  prob,
-  pValue,
-  range,
+  type ReportTable,
+  reportNotes,
   srmBanner,
-  unexposedNote,
-  value,
-  verdictWord,
 } from "./format.js";
 import { STYLES } from "./styles.js";
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-function table(header: readonly string[], rows: readonly string[][], numeric: string): string {
+function table({ header, align, rows }: ReportTable): string {
   const td = (t: string, i: number, h = "td") =>
-    `<${h}${numeric[i] === "r" ? ' class="num"' : ""}>${esc(t)}</${h}>`;
+    `<${h}${align[i] === "r" ? ' class="num"' : ""}>${esc(t)}</${h}>`;
   return (
     `<table><thead><tr>${header.map((h, i) => td(h, i, "th")).join("")}</tr></thead>` +
     `<tbody>${rows.map((r) => `<tr>${r.map((t, i) => td(t, i)).join("")}</tr>`).join("")}</tbody></table>`
@@ -63,44 +58,11 @@ function intervalChart(m: MetricResult): string {
 }
 
 function metricSection(s: ExperimentReportSource, m: MetricResult, i: number): string {
-  const a = s.analysis;
-  const variants = table(
-    ["variant", "units", "mean", `${level(a)} interval`],
-    m.variants.map((v) => [
-      v.variant === a.control ? `${v.variant} (control)` : v.variant,
-      String(v.units),
-      value(m, v.mean),
-      range(m, v.interval),
-    ]),
-    "lrrr",
-  );
+  const variants = table(metricTable(s.analysis, m));
   const comparisons =
     m.comparisons.length === 0
       ? `<p class="muted">No challengers to compare.</p>`
-      : intervalChart(m) +
-        table(
-          [
-            "vs control",
-            "diff",
-            "lift",
-            `${level(a)} interval`,
-            pLabel(a),
-            "p adj.",
-            "P(beat ctrl)",
-            "verdict",
-          ],
-          m.comparisons.map((x) => [
-            x.variant,
-            diff(m, x.diff),
-            lift(x.relativeLift),
-            range(m, x.interval, diff),
-            pValue(x.pValue),
-            pValue(x.adjustedPValue),
-            prob(x.probabilityToBeatControl),
-            verdictWord(x),
-          ]),
-          "lrrrrrrl",
-        );
+      : intervalChart(m) + table(comparisonTable(s.analysis, m));
   return `<section id="metric-${i}"><h2>${esc(metricTitle(m))}</h2>${variants}${comparisons}</section>`;
 }
 
@@ -110,7 +72,7 @@ export function renderExperimentHtml(s: ExperimentReportSource): string {
   const banner = srmBanner(a);
   const rec = a.recommendation;
   const tone = rec.startsWith("stop") ? "good" : rec.startsWith("investigate") ? "bad" : "neutral";
-  const notes = [unexposedNote(a), ...otherWarnings(a)].filter((n): n is string => n !== undefined);
+  const notes = reportNotes(a);
   const description = s.experiment.config.description;
   const body = [
     `<header><p class="kicker"><strong>FlowPrompt experiment</strong> · ${esc(describe(s))}</p>`,
@@ -119,16 +81,7 @@ export function renderExperimentHtml(s: ExperimentReportSource): string {
     banner ? `<div class="banner" role="alert">⚠ ${esc(banner)}</div>` : "",
     `<p class="rec ${tone}">Recommendation: <strong>${esc(rec)}</strong></p></header>`,
     `<main><section id="variants"><h2>Variants</h2>`,
-    table(
-      ["variant", "weight", "exposures", "units"],
-      s.variants.map((v) => [
-        v.control ? `${v.name} (control)` : v.name,
-        `${Math.round(v.weight * 1000) / 10}%`,
-        String(v.exposures),
-        String(v.units),
-      ]),
-      "lrrr",
-    ),
+    table(exposureTable(s)),
     `</section>`,
     ...a.metrics.map((m, i) => metricSection(s, m, i)),
     notes.length > 0

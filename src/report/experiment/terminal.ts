@@ -1,21 +1,15 @@
 import pc from "picocolors";
 import type { MetricResult } from "../../experiments/analysis/types.js";
 import {
+  comparisonTable,
   describe,
-  diff,
   type ExperimentReportSource,
-  level,
-  lift,
+  exposureTable,
+  metricTable,
   metricTitle,
-  otherWarnings,
-  pLabel,
-  prob,
-  pValue,
-  range,
+  type ReportTable,
+  reportNotes,
   srmBanner,
-  unexposedNote,
-  value,
-  verdictWord,
 } from "./format.js";
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -37,21 +31,9 @@ export function renderExperimentTerminal(
   const banner = srmBanner(a);
   if (banner) lines.push("", c.bold(c.red(`⚠ ${banner}`)));
   lines.push("", c.bold("Variants"));
-  lines.push(
-    ...table(
-      c,
-      ["variant", "weight", "exposures", "units"],
-      "lrrr",
-      s.variants.map((v) => [
-        v.control ? `${v.name} (control)` : v.name,
-        `${Math.round(v.weight * 1000) / 10}%`,
-        String(v.exposures),
-        String(v.units),
-      ]),
-    ),
-  );
+  lines.push(...table(c, exposureTable(s)));
   for (const m of a.metrics) lines.push("", ...metricLines(c, s, m));
-  const notes = [unexposedNote(a), ...otherWarnings(a)].filter((n): n is string => n !== undefined);
+  const notes = reportNotes(a);
   if (notes.length > 0) lines.push("", c.bold("Notes"), ...notes.map((n) => `  ${c.yellow("•")} ${n}`));
   const tone = a.recommendation.startsWith("stop")
     ? c.green
@@ -63,50 +45,8 @@ export function renderExperimentTerminal(
 }
 
 function metricLines(c: Colors, s: ExperimentReportSource, m: MetricResult): string[] {
-  const a = s.analysis;
-  const lines = [c.bold(`Metric ${metricTitle(m)}`)];
-  lines.push(
-    ...table(
-      c,
-      ["variant", "units", "mean", `${level(a)} interval`],
-      "lrrr",
-      m.variants.map((v) => [
-        v.variant === a.control ? `${v.variant} (control)` : v.variant,
-        String(v.units),
-        value(m, v.mean),
-        range(m, v.interval),
-      ]),
-    ),
-  );
-  if (m.comparisons.length > 0) {
-    lines.push(
-      "",
-      ...table(
-        c,
-        [
-          "vs control",
-          "diff",
-          "lift",
-          `${level(a)} interval`,
-          pLabel(a),
-          "p adj.",
-          "P(beat ctrl)",
-          "verdict",
-        ],
-        "lrrrrrrl",
-        m.comparisons.map((x) => [
-          x.variant,
-          diff(m, x.diff),
-          lift(x.relativeLift),
-          range(m, x.interval, diff),
-          pValue(x.pValue),
-          pValue(x.adjustedPValue),
-          prob(x.probabilityToBeatControl),
-          verdictWord(x),
-        ]),
-      ),
-    );
-  }
+  const lines = [c.bold(`Metric ${metricTitle(m)}`), ...table(c, metricTable(s.analysis, m))];
+  if (m.comparisons.length > 0) lines.push("", ...table(c, comparisonTable(s.analysis, m)));
   if (m.cuped) {
     lines.push(
       c.dim(
@@ -118,7 +58,7 @@ function metricLines(c: Colors, s: ExperimentReportSource, m: MetricResult): str
 }
 
 /** Aligned columns, two spaces apart, indented by two; `align` is one "l"/"r" per column. */
-function table(c: Colors, header: readonly string[], align: string, rows: readonly string[][]): string[] {
+function table(c: Colors, { header, align, rows }: ReportTable): string[] {
   const width = (t: string) => [...t].length;
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))));
   const line = (cells: readonly string[]) =>
