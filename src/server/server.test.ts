@@ -2,7 +2,7 @@ import { createOpenAI } from "@ai-sdk/openai";
 import { APICallError, generateText, streamText } from "ai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startMockServer } from "./index.js";
-import { apiError } from "./test-utils/helpers.js";
+import { apiError, postJson } from "./test-utils/helpers.js";
 import type { MockServer } from "./types.js";
 
 let server: MockServer;
@@ -16,14 +16,8 @@ const json = { "content-type": "application/json" };
 const bearer = { ...json, authorization: "Bearer sk-test" };
 const chat = { model: "gpt-4o-mini", messages: [{ role: "user", content: "Hi" }] };
 
-async function post(path: string, body: unknown, headers: Record<string, string> = bearer) {
-  const res = await fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers,
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> };
-}
+const post = (path: string, body: unknown, headers: Record<string, string> = bearer) =>
+  postJson(`${server.url}${path}`, body, headers);
 
 describe("startMockServer", () => {
   it("listens on 127.0.0.1 with a base URL per provider", () => {

@@ -39,3 +39,13 @@ export async function streamError(
   }
   return seen;
 }
+
+/** POSTs `body` to `url` (a string is sent as is) and returns the status, headers and parsed JSON answer. */
+export async function postJson(url: string, body: unknown, headers: Record<string, string>) {
+  const res = await fetch(url, {
+    method: "POST",
+    headers,
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> };
+}
