@@ -1,8 +1,8 @@
-import type { LanguageModelV4 } from "@ai-sdk/provider";
 import { cacheKey } from "../core/cache-key.js";
 import type { Next, RunContext } from "../core/middleware.js";
 import type { RunOptions } from "../core/run-options.js";
 import type { StandardSchemaV1 } from "../core/schema.js";
+import { fakeContext } from "../core/test-utils/fake-context.js";
 import type { RunResult, StreamEvent } from "../core/types.js";
 
 // Test helpers for the cache middleware: a hand-made RunContext and a fake rest-of-pipeline.
@@ -23,32 +23,7 @@ export function fakeRun(
   } = {},
 ): FakeRun {
   const events: StreamEvent<unknown>[] = [];
-  const ctx: RunContext = {
-    prompt: {
-      ref: { name: "summarize", version: "2", hash: "hash-1" },
-      name: "summarize",
-      version: "2",
-      hash: "hash-1",
-      description: undefined,
-      file: undefined,
-      output: overrides.output,
-      metadata: {},
-    },
-    vars: overrides.vars ?? { text: "A long article." },
-    history: undefined,
-    options: overrides.options ?? {},
-    model: {} as LanguageModelV4,
-    modelId: "mock:echo",
-    fallbacks: [],
-    calls: [],
-    messages: undefined,
-    params: overrides.params ?? { temperature: 0 },
-    mode: overrides.mode ?? "generate",
-    signal: overrides.signal,
-    startedAt: performance.now(),
-    state: new Map(),
-    emit: (event) => events.push(event),
-  };
+  const ctx = fakeContext({ ...overrides, emit: (event) => events.push(event) });
   return { ctx, events };
 }
 

@@ -1,4 +1,3 @@
-import type { LanguageModelV4 } from "@ai-sdk/provider";
 import { context, SpanKind } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import {
@@ -9,6 +8,7 @@ import {
 } from "@opentelemetry/sdk-trace";
 import type { Next, RunContext } from "../../core/middleware.js";
 import type { StandardSchemaV1 } from "../../core/schema.js";
+import { fakeContext } from "../../core/test-utils/fake-context.js";
 import { type ModelCallRecord, type RunResult, type Usage, zeroUsage } from "../../core/types.js";
 
 // Test helpers for the tracing middleware: a hand-made RunContext, a fake rest-of-pipeline that
@@ -20,32 +20,11 @@ export function fakeRun(
     modelId?: string;
   } = {},
 ): RunContext {
-  return {
-    prompt: {
-      ref: { name: "summarize", version: "2", hash: "hash-1" },
-      name: "summarize",
-      version: "2",
-      hash: "hash-1",
-      description: undefined,
-      file: undefined,
-      output: overrides.output,
-      metadata: {},
-    },
-    vars: overrides.vars ?? { text: "A long article." },
-    history: overrides.history,
-    options: {},
-    model: {} as LanguageModelV4,
-    modelId: overrides.modelId ?? "openai:gpt-4o-mini",
-    fallbacks: [],
-    params: overrides.params ?? { temperature: 0.2, maxOutputTokens: 256 },
-    mode: overrides.mode ?? "generate",
-    signal: undefined,
-    startedAt: performance.now(),
-    calls: [],
-    messages: undefined,
-    state: new Map(),
-    emit: () => {},
-  };
+  return fakeContext({
+    modelId: "openai:gpt-4o-mini",
+    params: { temperature: 0.2, maxOutputTokens: 256 },
+    ...overrides,
+  });
 }
 
 export const usage = (inputTokens: number, outputTokens: number): Usage => ({
