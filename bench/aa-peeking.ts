@@ -11,7 +11,7 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { numberArg, quick } from "./harness.ts";
+import { numberArg, pct, wilsonUpper } from "./harness.ts";
 
 const LOOKS = 20;
 const MAX_UNITS = 10_000;
@@ -203,20 +203,6 @@ async function worker(): Promise<void> {
   }
   parentPort!.postMessage(out);
 }
-
-function wilsonUpper(x: number, n: number): number {
-  const z = 1.959964;
-  const p = x / n;
-  return (
-    (p + (z * z) / (2 * n) + z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n)
-  );
-}
-
-function pct(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
-}
-
-void quick;
 
 if (isMainThread) await main();
 else await worker();

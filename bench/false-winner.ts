@@ -10,7 +10,7 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { numberArg, quick } from "./harness.ts";
+import { numberArg, pct, wilsonUpper } from "./harness.ts";
 
 type Regime = "1 run" | "3 stochastic" | "3 deterministic";
 interface Cell {
@@ -172,20 +172,6 @@ function phi(z: number): number {
       Math.exp(-(z * z) / 2);
   return 0.5 * (1 + y);
 }
-
-function wilsonUpper(x: number, n: number): number {
-  const z = 1.959964;
-  const p = x / n;
-  return (
-    (p + (z * z) / (2 * n) + z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n)
-  );
-}
-
-function pct(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
-}
-
-void quick;
 
 if (isMainThread) await main();
 else await worker();

@@ -151,3 +151,17 @@ export function assertSame(name: string, actual: unknown, expected: unknown): vo
 export function header(title: string, detail: string): string {
   return `## ${title}\n\n${detail}\n`;
 }
+
+/** A share as a percentage with one decimal: 0.0123 → "1.2%". */
+export function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+/** Upper end of the 95% Wilson score interval of `x` successes in `n` trials. */
+export function wilsonUpper(x: number, n: number): number {
+  const z = 1.959964;
+  const p = x / n;
+  return (
+    (p + (z * z) / (2 * n) + z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n)
+  );
+}

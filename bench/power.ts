@@ -13,7 +13,7 @@ import { once } from "node:events";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker } from "node:worker_threads";
-import { numberArg } from "./harness.ts";
+import { numberArg, pct } from "./harness.ts";
 
 type Eval = typeof import("../src/eval/index.ts");
 type Stats = typeof import("../src/stats/index.ts");
@@ -267,10 +267,6 @@ function head(names: string): void {
 
 function row(...cells: (string | number)[]): void {
   console.log(`| ${cells.join(" | ")} |`);
-}
-
-function pct(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
 }
 
 function points(delta: number): string {
