@@ -3,7 +3,7 @@ import { type Dashboard, startDashboard } from "../../dashboard/index.js";
 import { colors, EXIT, type Io } from "../output.js";
 import { UsageError } from "../usage-error.js";
 import { openStore, withStore } from "./experiment-store.js";
-import type { StopSignals } from "./serve-mock.js";
+import { checkPort, listenError, type StopSignals, untilStopped } from "./listen.js";
 import { numberOption } from "./shared.js";
 
 /** `flowprompt dashboard`: the live experiment dashboard on 127.0.0.1, until Ctrl+C. */
@@ -19,8 +19,7 @@ export function dashboardCommand(
     .option("--refresh <seconds>", "how often the page polls the store", numberOption(), 5)
     .action(async (opts: { store?: string; pg?: string; port: number; refresh: number }) => {
       const { port, refresh } = opts;
-      if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new UsageError(`--port ${port}: expected a whole number from 0 to 65535.`);
+      checkPort(port);
       if (!(refresh > 0))
         throw new UsageError(`--refresh ${refresh}: expected a positive number of seconds.`);
       const { store, where } = openStore(opts);
@@ -29,27 +28,13 @@ export function dashboardCommand(
         dashboard = await startDashboard({ store, where, port, refreshSeconds: refresh });
       } catch (error) {
         await store.close();
-        if ((error as { code?: unknown }).code === "EADDRINUSE") {
-          throw new UsageError(
-            `port ${port} is in use.`,
-            "Pick another with --port <n>, or --port 0 for any free port.",
-          );
-        }
-        throw error;
+        throw listenError(error, port);
       }
       const c = colors(io);
       io.out(`${c.bold("FlowPrompt experiment dashboard")} on ${dashboard.url}`);
       io.out(`Store: ${where} · the page refreshes every ${refresh} s`);
       io.err(c.dim("Press Ctrl+C to stop."));
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          signals.off("SIGINT", stop);
-          signals.off("SIGTERM", stop);
-          resolve();
-        };
-        signals.once("SIGINT", stop);
-        signals.once("SIGTERM", stop);
-      });
+      await untilStopped(signals);
       await dashboard.close();
       await store.close();
       io.err("Dashboard stopped.");

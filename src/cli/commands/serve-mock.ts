@@ -3,13 +3,8 @@ import { startMockServer } from "../../server/index.js";
 import type { MockServer, MockServerOptions } from "../../server/types.js";
 import { colors, EXIT, type Io } from "../output.js";
 import { UsageError } from "../usage-error.js";
+import { checkPort, listenError, type StopSignals, untilStopped } from "./listen.js";
 import { numberOption } from "./shared.js";
-
-/** What stops the server; tests hand in their own emitter instead of the process. */
-export interface StopSignals {
-  once(event: "SIGINT" | "SIGTERM", listener: () => void): unknown;
-  off(event: "SIGINT" | "SIGTERM", listener: () => void): unknown;
-}
 
 /** `flowprompt serve-mock`: the local provider server, until Ctrl+C. */
 export function serveMockCommand(
@@ -34,24 +29,10 @@ export function serveMockCommand(
       try {
         server = await startMockServer(options);
       } catch (error) {
-        if ((error as { code?: unknown }).code === "EADDRINUSE") {
-          throw new UsageError(
-            `port ${opts.port} is in use.`,
-            "Pick another with --port <n>, or --port 0 for any free port.",
-          );
-        }
-        throw error;
+        throw listenError(error, opts.port);
       }
       printStart(io, server);
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          signals.off("SIGINT", stop);
-          signals.off("SIGTERM", stop);
-          resolve();
-        };
-        signals.once("SIGINT", stop);
-        signals.once("SIGTERM", stop);
-      });
+      await untilStopped(signals);
       const s = server.stats();
       await server.close();
       io.err(
@@ -63,8 +44,7 @@ export function serveMockCommand(
 
 function toOptions(opts: Record<string, number | undefined>): MockServerOptions {
   const { port, latency, tps, rpm, tpm, errorRate, seed } = opts;
-  if (port === undefined || !Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port ${port}: expected a whole number from 0 to 65535.`);
+  checkPort(port);
   for (const [flag, v] of [
     ["--latency", latency],
     ["--tps", tps],
