@@ -6,28 +6,14 @@
  * accurate to about 1e-16.
  */
 
+import { upperGammaFraction } from "./gamma.js";
+
 const SQRT_PI = 1.772453850905516;
-const TINY = 1e-300;
 
 /** Φ(−t) for t ≥ 2 by the continued fraction of Q(½, t²/2). */
 function upperTail(t: number): number {
   const x = (t * t) / 2;
-  let b = x + 0.5;
-  let c = 1 / TINY;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 500; i++) {
-    const an = -i * (i - 0.5);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
+  const h = upperGammaFraction(0.5, x, 1e-16, 500);
   return (0.5 * Math.exp(-x) * (t / Math.SQRT2) * h) / SQRT_PI;
 }
 

@@ -4,6 +4,7 @@
  * gamma functions (continued fractions and series as in Numerical Recipes, 3rd ed., §6.2 and §6.4).
  */
 import { logGamma } from "../../stats/binomial.js";
+import { upperGammaFraction } from "../../stats/gamma.js";
 import { normalSf } from "../../stats/normal.js";
 
 const EPS = 1e-15;
@@ -79,21 +80,6 @@ export function chiSquareSf(x: number, k: number): number {
     }
     return Math.max(0, 1 - sum * Math.exp(logFront));
   }
-  let b = z + 1 - a;
-  let c = 1 / TINY;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 100_000; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < EPS) break;
-  }
+  const h = upperGammaFraction(a, z, EPS, 100_000);
   return Math.exp(logFront) * h;
 }
