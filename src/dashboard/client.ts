@@ -34,9 +34,9 @@ function renderList(data) {
   if (data.experiments.length === 0) {
     box.replaceChildren(el("p", { class: "empty", id: "empty" }, "No experiments yet in " + data.store + ". Create one with flowprompt experiment create <config.yaml>."));
     document.getElementById("detail").replaceChildren();
-    return false;
+    drawn.detail = "";
+    return;
   }
-  if (!data.experiments.some((e) => e.id === selected)) selected = data.experiments[0].id;
   box.replaceChildren(table(["Experiment", "Status", "Variants", "Exposures", "SRM", "Recommendation"],
     data.experiments.map((e) => {
       const a = el("a", { href: "#" + encodeURIComponent(e.id), "data-id": e.id }, e.id);
@@ -45,7 +45,6 @@ function renderList(data) {
         el("td", { class: "num exposures" }, String(e.exposures)), el("td", { class: e.srm ? "srm" : "" }, e.srm ? "⚠ mismatch" : "ok"), e.recommendation];
       return row;
     })));
-  return true;
 }
 function axes(w, h, pad, lo, hi, xmax, ylabel) {
   const g = el("g", {});
@@ -112,11 +111,31 @@ async function getJson(url) {
   if (!r.ok) throw new Error(url + ": HTTP " + r.status);
   return r.json();
 }
+// What each box last showed: a poll that finds nothing new leaves the page alone (no flicker, and a
+// click is never lost on a row being replaced). \`seq\` drops the answer of a refresh overtaken by a
+// newer one (a click while a poll is in flight), so an old selection cannot overwrite the new one.
+const drawn = { list: "", detail: "" };
+let seq = 0;
+function changed(box, data) {
+  const json = JSON.stringify(data);
+  if (drawn[box] === json) return false;
+  drawn[box] = json;
+  return true;
+}
 async function refresh() {
   const status = document.getElementById("status");
+  const mine = ++seq;
   try {
     const list = await getJson("api/experiments");
-    if (renderList(list)) renderDetail(await getJson("api/experiments/" + encodeURIComponent(selected)));
+    if (mine !== seq) return;
+    const ids = list.experiments.map((e) => e.id);
+    if (ids.length > 0 && !ids.includes(selected)) selected = ids[0];
+    if (changed("list", [list, selected])) renderList(list);
+    if (ids.length > 0) {
+      const detail = await getJson("api/experiments/" + encodeURIComponent(selected));
+      if (mine !== seq) return;
+      if (changed("detail", detail)) renderDetail(detail);
+    }
     status.textContent = "Updated " + new Date().toLocaleTimeString() + " · refreshing every " + cfg.refreshSeconds + " s";
     status.className = "muted";
   } catch (e) {

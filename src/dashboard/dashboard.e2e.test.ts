@@ -103,6 +103,26 @@ describe("flowprompt dashboard in Chromium", () => {
     expect(await page.locator(".rec").innerText()).toContain("investigate: sample ratio mismatch");
   });
 
+  it("leaves the page alone when a poll finds nothing new (no redraw under the pointer)", async () => {
+    await page.locator("#detail h2").first().waitFor();
+    const polls = async () => Number(await page.locator("body").getAttribute("data-loaded"));
+    await page.evaluate(() => {
+      for (const n of document.querySelectorAll("#list a, #detail h2"))
+        (n as unknown as { kept: boolean }).kept = true;
+    });
+    const before = await polls();
+    await page.waitForFunction((n) => Number(document.body.dataset.loaded) >= n + 3, before, {
+      timeout: 10_000,
+    });
+    const kept = await page.evaluate(() =>
+      [...document.querySelectorAll("#list a, #detail h2")].map(
+        (n) => (n as unknown as { kept?: boolean }).kept === true,
+      ),
+    );
+    expect(kept.length).toBeGreaterThanOrEqual(3);
+    expect(kept.every(Boolean)).toBe(true);
+  });
+
   it("picks up a newly appended event on the next poll", async () => {
     await page.goto(`${dashboard.url}#greeting`);
     await page.locator("#detail h2").filter({ hasText: "greeting" }).waitFor();
