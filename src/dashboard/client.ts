@@ -112,10 +112,12 @@ async function getJson(url) {
   return r.json();
 }
 // What each box last showed: a poll that finds nothing new leaves the page alone (no flicker, and a
-// click is never lost on a row being replaced). \`seq\` drops the answer of a refresh overtaken by a
-// newer one (a click while a poll is in flight), so an old selection cannot overwrite the new one.
+// click is never lost on a row being replaced). A poll waits for the refresh in flight to finish, so
+// slow answers cannot pile up; a click or a new hash starts at once, and \`seq\` then drops the older
+// answer, so an old selection cannot overwrite the new one.
 const drawn = { list: "", detail: "" };
 let seq = 0;
+let busy = false;
 function changed(box, data) {
   const json = JSON.stringify(data);
   if (drawn[box] === json) return false;
@@ -125,26 +127,28 @@ function changed(box, data) {
 async function refresh() {
   const status = document.getElementById("status");
   const mine = ++seq;
+  busy = true;
   try {
     const list = await getJson("api/experiments");
-    if (mine !== seq) return;
     const ids = list.experiments.map((e) => e.id);
     if (ids.length > 0 && !ids.includes(selected)) selected = ids[0];
+    // Both answers first, then both boxes, so the list and the detail change together.
+    const detail = ids.length > 0 ? await getJson("api/experiments/" + encodeURIComponent(selected)) : undefined;
+    if (mine !== seq) return;
     if (changed("list", [list, selected])) renderList(list);
-    if (ids.length > 0) {
-      const detail = await getJson("api/experiments/" + encodeURIComponent(selected));
-      if (mine !== seq) return;
-      if (changed("detail", detail)) renderDetail(detail);
-    }
+    if (detail && changed("detail", detail)) renderDetail(detail);
     status.textContent = "Updated " + new Date().toLocaleTimeString() + " · refreshing every " + cfg.refreshSeconds + " s";
     status.className = "muted";
   } catch (e) {
+    if (mine !== seq) return;
     status.textContent = "Could not refresh: " + e.message;
     status.className = "error";
+  } finally {
+    if (mine === seq) busy = false;
   }
   document.body.dataset.loaded = String(Number(document.body.dataset.loaded || 0) + 1);
 }
 window.addEventListener("hashchange", () => { selected = decodeURIComponent(location.hash.slice(1)); refresh(); });
 refresh();
-setInterval(refresh, cfg.refreshSeconds * 1000);
+setInterval(() => { if (!busy) refresh(); }, cfg.refreshSeconds * 1000);
 `;

@@ -111,8 +111,8 @@ describe("flowprompt dashboard in Chromium", () => {
         (n as unknown as { kept: boolean }).kept = true;
     });
     const before = await polls();
-    await page.waitForFunction((n) => Number(document.body.dataset.loaded) >= n + 3, before, {
-      timeout: 10_000,
+    await page.waitForFunction((n) => Number(document.body.dataset.loaded) >= n + 2, before, {
+      timeout: 15_000,
     });
     const kept = await page.evaluate(() =>
       [...document.querySelectorAll("#list a, #detail h2")].map(
