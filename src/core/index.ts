@@ -22,17 +22,24 @@ export {
   resolveModel,
 } from "./model-registry.js";
 export type {
+  AskedTrial,
   CacheStats,
   CacheStore,
   DatasetRow,
   ExperimentEvent,
   ExperimentStore,
+  FinishedTrial,
+  ParamSpec,
+  ParamValue,
   RateLimiter,
   RateLimitPermit,
   RateLimitRequest,
+  Sampler,
   Scorer,
   ScoreValue,
+  SearchSpace,
   StoredExperiment,
+  TrialOutcome,
 } from "./ports.js";
 export {
   type BatchOptions,

@@ -135,3 +135,59 @@ export interface ExperimentStore {
   listExperiments(): Promise<StoredExperiment[]>;
   close(): Promise<void>;
 }
+
+/** One dimension of an optimizer's search space. */
+export type ParamSpec =
+  | { type: "categorical"; choices: readonly (string | number | boolean | null)[] }
+  | { type: "float"; low: number; high: number; log?: boolean; step?: number }
+  | { type: "int"; low: number; high: number; log?: boolean; step?: number };
+
+/** The dimensions one trial chooses, by name. Asked per trial, so it may change between trials. */
+export type SearchSpace = Readonly<Record<string, ParamSpec>>;
+
+export type ParamValue = string | number | boolean | null;
+
+/** A trial as a sampler hands it out: its number in the study and the values it chose. */
+export interface AskedTrial {
+  /** 0-based, unique within the study (with shared storage, across every worker). */
+  number: number;
+  params: Record<string, ParamValue>;
+}
+
+/** How a trial ended: one value per objective, or pruned (with its last reported value), or failed. */
+export type TrialOutcome =
+  | { state: "complete"; values: readonly number[] }
+  | { state: "pruned"; value?: number }
+  | { state: "fail"; reason?: string };
+
+/** A finished trial, as kept by a sampler and as replayed into one when a run resumes. */
+export interface FinishedTrial {
+  number: number;
+  params: Record<string, ParamValue>;
+  outcome: TrialOutcome;
+  /** Intermediate values reported for pruning, by step. */
+  intermediate?: Readonly<Record<number, number>>;
+}
+
+/**
+ * Port: proposes the next point of a search (an optimizer's trial). Version 1. Implemented by the
+ * random and TPE samplers (`flowprompt/optimize`) and the Optuna bridge. Objectives are maximized
+ * or minimized as `directions` says (one entry per objective, given when the sampler is made).
+ */
+export interface Sampler {
+  readonly portVersion: 1;
+  /** "random", "tpe", "optuna:tpe", … (for history and messages). */
+  readonly kind: string;
+  readonly directions: readonly ("maximize" | "minimize")[];
+  /** A new trial with values for every dimension of `space`. */
+  ask(space: SearchSpace): Promise<AskedTrial>;
+  /** An intermediate value (minibatch score) at `step`; answers whether the trial should be pruned. */
+  report(trial: number, step: number, value: number): Promise<{ prune: boolean }>;
+  /** Ends a trial. */
+  tell(trial: number, outcome: TrialOutcome): Promise<void>;
+  /** Adds trials finished earlier (a resumed run's history) so the search continues from them. */
+  seed(trials: readonly FinishedTrial[]): Promise<void>;
+  /** Every finished trial the sampler knows (with shared storage, those of other workers too). */
+  trials(): Promise<FinishedTrial[]>;
+  close(): Promise<void>;
+}
