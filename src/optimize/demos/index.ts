@@ -1,0 +1,14 @@
+export { EmbedderError, type EmbedderProblem } from "../errors/embedder-error.js";
+export { type AiSdkEmbedderOptions, aiSdkEmbedder } from "./embedders/ai-sdk.js";
+export { type CachedEmbedderOptions, cachedEmbedder } from "./embedders/cache.js";
+export { checkEmbeddings, cosine, type Embedder, type EmbedOptions } from "./embedders/embedder.js";
+export type { FeatureOptions } from "./embedders/features.js";
+export { type HashingEmbedderOptions, hashingEmbedder } from "./embedders/hashing.js";
+export { type TfidfEmbedder, type TfidfEmbedderOptions, tfidfEmbedder } from "./embedders/tfidf.js";
+export { type DiverseDemosOptions, diverseDemos } from "./select/diverse.js";
+export type { EmbeddingSelectorOptions } from "./select/embedded.js";
+export { knnDemos } from "./select/knn.js";
+export { type MmrDemosOptions, mmrDemos } from "./select/mmr.js";
+export { type DemoSelector, defaultRowText, type RowText, type SelectOptions } from "./select/pool.js";
+export { type RandomDemosOptions, randomDemos } from "./select/random.js";
+export { type StratifiedDemosOptions, stratifiedDemos } from "./select/stratified.js";
