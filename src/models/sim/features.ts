@@ -61,8 +61,8 @@ export function fromChatMessages(messages: readonly ChatMessage[]): SimMessage[]
   });
 }
 
-/** Reads task, input, features and hashes from a prompt; `fixed` is the task of a `sim:<task>` model. */
-export function readPrompt(messages: readonly SimMessage[], call: CallShape, fixed?: TaskName): Reading {
+/** The messages without the repair turns ("Your reply was not valid: …") at the end, and how many there were. */
+export function coreMessages(messages: readonly SimMessage[]): { core: SimMessage[]; repairs: number } {
   let end = messages.length;
   let repairs = 0;
   while (
@@ -74,7 +74,14 @@ export function readPrompt(messages: readonly SimMessage[], call: CallShape, fix
     end -= 2;
     repairs++;
   }
-  const core = messages.slice(0, end).map((m) => ({ role: m.role, text: normalize(m.text) }));
+  return { core: messages.slice(0, end), repairs };
+}
+
+/** Reads task, input, features and hashes from a prompt; `fixed` is the task of a `sim:<task>` model. */
+export function readPrompt(messages: readonly SimMessage[], call: CallShape, fixed?: TaskName): Reading {
+  const stripped = coreMessages(messages);
+  const repairs = stripped.repairs;
+  const core = stripped.core.map((m) => ({ role: m.role, text: normalize(m.text) }));
   let lastIndex = -1;
   for (let i = core.length - 1; i >= 0 && lastIndex < 0; i--) if (core[i]!.role === "user") lastIndex = i;
   const lastUser = lastIndex >= 0 ? core[lastIndex]!.text : "";

@@ -12,9 +12,10 @@ const SYNONYMS: [RegExp, string][] = [
   [/^(name|customer|payer|person|full_?name|customer_?name|payer_?name)$/i, "name"],
   [/^(date|paid_?on|payment_?date|when)$/i, "date"],
   [/^(amount|total|price|sum|paid|amount_?usd)$/i, "amount"],
+  [/^((new|proposed|improved)_?)?(instruction|instructions|prompt|system_?prompt)$/i, "instruction"],
 ];
 /** The slot a bare (non-object) schema is filled from. */
-const MAIN = ["label", "answer", "name"];
+const MAIN = ["label", "answer", "name", "instruction"];
 
 const isSchema = (v: unknown): v is Schema => typeof v === "object" && v !== null && !Array.isArray(v);
 

@@ -6,6 +6,23 @@ export { type ExpectedAccuracy, type ExpectedOptions, expectedAccuracy } from ".
 export { type CallShape, fromChatMessages, fromModelPrompt, type Reading, readPrompt } from "./features.js";
 export { demoGain, pCorrect, pFormatError, pSuccess, SIM_WEIGHTS, simLogit } from "./formula.js";
 export {
+  META_WEIGHTS,
+  type MetaDecision,
+  type MetaReading,
+  type MetaTaskSource,
+  metaProbabilities,
+  readMeta,
+} from "./meta.js";
+export { instructionFeatures, META_FEATURES, type MetaFeature } from "./meta-features.js";
+export {
+  META_TRIGGER,
+  type MetaExample,
+  type MetaKind,
+  type MetaRequest,
+  metaKind,
+  parseMetaRequest,
+} from "./meta-request.js";
+export {
   registerSimProvider,
   SIM_PRICE,
   sharedSimModel,

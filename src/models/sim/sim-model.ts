@@ -8,6 +8,7 @@ import type {
 import { InvalidArgumentError } from "../../core/errors/invalid-argument-error.js";
 import { type MockModel, type MockModelOptions, mockModel } from "../mock-model.js";
 import { type CallShape, fromModelPrompt, readPrompt } from "./features.js";
+import { metaSimDecision, readMeta } from "./meta.js";
 import { decide, type SimDecision } from "./simulate.js";
 import { isTaskName, TASK_NAMES, type TaskName } from "./tasks/index.js";
 
@@ -131,16 +132,16 @@ class SimulatedModel implements SimModel {
       schema: format?.type === "json" ? format.schema : undefined,
       temperature: options.temperature,
     };
-    const reading = readPrompt(
-      fromModelPrompt(options.prompt),
-      call,
-      this.task === "auto" ? undefined : this.task,
-    );
-    const decision = decide(reading, call, {
-      seed: this.seed,
-      coupling: this.o.coupling,
-      sample: this.sample(reading.promptHash, reading.repairs > 0, call.temperature, options.seed, count),
-    });
+    const messages = fromModelPrompt(options.prompt);
+    const fixed = this.task === "auto" ? undefined : this.task;
+    // A request to write or improve an instruction is checked first: it quotes bundled inputs as examples.
+    const meta = readMeta(messages, call, fixed);
+    const reading = meta ? undefined : readPrompt(messages, call, fixed);
+    const { promptHash, repairs } = meta ?? reading!;
+    const sample = this.sample(promptHash, repairs > 0, call.temperature, options.seed, count);
+    const decision = reading
+      ? decide(reading, call, { seed: this.seed, coupling: this.o.coupling, sample })
+      : metaSimDecision(meta!, call, { seed: this.seed, sample });
     if (count) {
       this.lastDecision = decision;
       if (this.o.record) this.decisions.push(decision);

@@ -2,6 +2,7 @@ import { exampleFromJsonSchema } from "../json-schema-example.js";
 import type { CallShape, Reading } from "./features.js";
 import { fillSchema } from "./fill.js";
 import { pCorrect, pFormatError, SIM_WEIGHTS } from "./formula.js";
+import type { MetaDecision } from "./meta.js";
 import { hashString, unit } from "./random.js";
 import type { Answer, PromptFeatures, Slots, TaskName } from "./tasks/types.js";
 
@@ -25,6 +26,11 @@ export interface SimDecision {
   answer: Answer | undefined;
   /** The reply sent. */
   text: string;
+  /**
+   * Set for a meta-request (write or improve an instruction): what was drawn and why. Then `task`
+   * is the meta-request's task, `rowId` is undefined, and `p`, `q`, `correct` are 0 / false.
+   */
+  meta?: MetaDecision;
 }
 
 const SALT = { shared: 1, own: 2, mix: 3, format: 4, wrong: 5, shape: 6 } as const;
