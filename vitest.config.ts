@@ -15,6 +15,7 @@ export default defineConfig({
       { find: /^flowprompt\/stats$/, replacement: src("stats/index.ts") },
       { find: /^flowprompt\/report$/, replacement: src("report/index.ts") },
       { find: /^flowprompt\/experiments$/, replacement: src("experiments/index.ts") },
+      { find: /^flowprompt\/optimize$/, replacement: src("optimize/index.ts") },
     ],
   },
   test: {

@@ -6,6 +6,7 @@ import { compareCommand } from "./commands/compare.js";
 import { dashboardCommand } from "./commands/dashboard.js";
 import { experimentCommand } from "./commands/experiment.js";
 import { listCommand } from "./commands/list.js";
+import { optimizeCommand } from "./commands/optimize.js";
 import { renderCommand } from "./commands/render.js";
 import { runCommand } from "./commands/run.js";
 import { serveMockCommand } from "./commands/serve-mock.js";
@@ -40,6 +41,7 @@ export async function main(argv: readonly string[], stdio: Io = processIo): Prom
   analyzeCommand(program, io, done);
   experimentCommand(program, io, done);
   dashboardCommand(program, io, done);
+  optimizeCommand(program, io, done);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     for (const sub of cmd.commands) sub.exitOverride();

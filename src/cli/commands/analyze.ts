@@ -71,6 +71,9 @@ export function analyzeCommand(program: Command, io: Io, done: (code: number) =>
 
 /** Errors about the user's data or flags that the shared error printer does not know as input errors. */
 const INPUT_CODES = new Set([
+  "FP_OPTIMIZE_DATA",
+  "FP_OPTIMIZE_BUDGET",
+  "FP_OPTIMIZE_RESUME",
   "FP_DATASET_FILE",
   "FP_DATASET_ROW",
   "FP_DATASET_DUPLICATE_ID",

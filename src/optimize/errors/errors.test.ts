@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { FlowPromptError } from "../../core/errors/flowprompt-error.js";
+import * as core from "../../core/errors/index.js";
+import * as errors from "./index.js";
+
+const classes = (Object.values(errors) as unknown[]).filter(
+  (v): v is typeof FlowPromptError & { code: string } =>
+    typeof v === "function" && typeof (v as { code?: unknown }).code === "string",
+);
+
+describe("optimization errors", () => {
+  it("have distinct stable codes, distinct from the core's, each documented in docs/errors.md", () => {
+    const codes = classes.map((c) => c.code);
+    expect(codes).toHaveLength(8);
+    const coreCodes = Object.values(core).flatMap((v) =>
+      typeof v === "function" && typeof (v as { code?: unknown }).code === "string"
+        ? [(v as { code: string }).code]
+        : [],
+    );
+    expect(new Set([...codes, ...coreCodes]).size).toBe(codes.length + coreCodes.length);
+    const doc = readFileSync(new URL("../../../docs/errors.md", import.meta.url), "utf8");
+    for (const c of classes) expect(doc, `${c.name} (${c.code})`).toContain(`\`${c.code}\``);
+  });
+
+  it("messages say what was wrong and how to go on", () => {
+    const tiny = new errors.DatasetTooSmallError("trainset", 1, 10, "part of it is split off.");
+    expect(tiny.message).toBe(
+      "The trainset has 1 row; optimizing needs at least 10: part of it is split off.",
+    );
+    expect(new errors.BudgetTooSmallError(0.02, 0.01, "USD").message).toBe(
+      "The budget allows $0.0100, but scoring the baseline and one trial needs about $0.0200.",
+    );
+    const metric = new errors.MetricError("exact", "r7", new Error("boom"), "h.jsonl");
+    expect(metric.message).toBe('The metric "exact" failed on row "r7": boom');
+    expect(metric.hint).toMatch(/kept in h\.jsonl: rerun with the same options to resume/);
+    expect(
+      new errors.ResumeMismatchError("h.jsonl", { seed: 1, trials: 3 }, { seed: 2, trials: 3 }).differs,
+    ).toEqual(["seed"]);
+    expect(errors.MetricError.isInstance(metric)).toBe(true);
+    expect(errors.MetricError.isInstance(tiny)).toBe(false);
+  });
+});
