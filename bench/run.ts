@@ -23,6 +23,7 @@ const benches = [
   "assignment",
   "bandits",
   "aa-peeking",
+  "optimize",
 ] as const;
 const only = args
   .find((a) => a.startsWith("--only="))

@@ -57,6 +57,8 @@ export interface OptimizerContext {
   budget: BudgetTracker;
   signal: AbortSignal | undefined;
   settings: OptimizerSettings;
+  /** The trials so far, in order. */
+  readonly history: readonly TrialRecord[];
   /** Scores a program on rows (memoised per row). */
   evaluate(program: Program, rows: readonly DatasetRow[]): Promise<ProgramScore>;
   /** Scores a program on the whole validation set and adds it to the candidates. */

@@ -137,17 +137,24 @@ function instructionOf(
 export async function proposeInstructions(
   ctx: OptimizerContext,
   count: number,
-  options: { examples?: number; tag?: string } = {},
+  options: {
+    examples?: number;
+    tag?: string;
+    /** The instruction to improve on (default: the base prompt's). */
+    current?: string;
+    /** A tip for every proposal instead of the rotating ones (refinement says how the current one scored). */
+    tip?: string;
+  } = {},
 ): Promise<string[]> {
   const summary = dataSummary(ctx.train);
-  const current = ctx.baseProgram.instruction ?? "(none)";
+  const current = options.current ?? ctx.baseProgram.instruction ?? "(none)";
   const task = ctx.base.description ?? ctx.base.name;
   const out: string[] = [];
   const model = proposerModel(ctx);
   const seen = new Set<string>();
   for (let i = 0; i < count && !ctx.done(); i++) {
     const picked = pick(ctx.train, options.examples ?? 3, ctx.seed * 31 + i);
-    const tip = PROPOSAL_TIPS[i % PROPOSAL_TIPS.length]!;
+    const tip = options.tip ?? PROPOSAL_TIPS[i % PROPOSAL_TIPS.length]!;
     const vars = { task, current, summary, examples: exampleBlock(picked), tip };
     const got = await ctx.call<string>(`propose:${options.tag ?? ""}:${i}`, () =>
       PROPOSER.execute(vars, {
