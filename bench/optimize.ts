@@ -10,6 +10,7 @@
  */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { mixedRegret, mixedSpace } from "../src/optimize/samplers/test-utils/objectives.ts";
 import { numberArg, pct } from "./harness.ts";
 
 type Optimize = typeof import("../src/optimize/index.ts");
@@ -110,23 +111,6 @@ async function main(): Promise<void> {
   await synthetic(opt, optuna.ok, Math.max(seeds, 10));
 }
 
-type Params = Record<string, import("../src/core/ports.ts").ParamValue>;
-
-/** A prompt-search-like space where the sampler matters: a float, a log-scaled rate, a step grid, a choice. */
-const MIXED: import("../src/core/ports.ts").SearchSpace = {
-  temperature: { type: "float", low: -5, high: 5 },
-  rate: { type: "float", low: 1e-5, high: 1, log: true },
-  shots: { type: "int", low: 0, high: 40, step: 4 },
-  style: { type: "categorical", choices: ["plain", "terse", "socratic", "formal"] },
-};
-
-function mixedRegret(p: Params): number {
-  const t = ((p.temperature as number) - 1.5) ** 2 / 25;
-  const r = (Math.log10(p.rate as number) + 3) ** 2 / 25;
-  const s = (((p.shots as number) - 24) / 40) ** 2;
-  return t + r + s + (p.style === "socratic" ? 0 : 0.3);
-}
-
 /** The samplers alone on a synthetic objective: mean best regret after 30 and 60 trials. */
 async function synthetic(opt: Optimize, withOptuna: boolean, seeds: number): Promise<void> {
   const makers: Record<string, (seed: number) => Promise<import("../src/core/ports.ts").Sampler>> = {
@@ -144,7 +128,7 @@ async function synthetic(opt: Optimize, withOptuna: boolean, seeds: number): Pro
       const sampler = await make(seed);
       let low = Number.POSITIVE_INFINITY;
       for (let i = 1; i <= 60; i++) {
-        const t = await sampler.ask(MIXED);
+        const t = await sampler.ask(mixedSpace);
         const r = mixedRegret(t.params);
         low = Math.min(low, r);
         await sampler.tell(t.number, { state: "complete", values: [-r] });

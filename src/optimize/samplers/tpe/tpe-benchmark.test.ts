@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ParamValue, Sampler, SearchSpace } from "../../../core/ports.js";
 import { randomSampler } from "../random.js";
+import { mixedRegret, mixedSpace } from "../test-utils/objectives.js";
 import { tpeSampler } from "./tpe-sampler.js";
 
 type Params = Record<string, ParamValue>;
@@ -23,21 +24,6 @@ async function meanBestRegret(make: Make, space: SearchSpace, regret: (p: Params
     total += best;
   }
   return total / SEEDS.length;
-}
-
-/** A prompt-search-like space: a float, a log-scaled rate, an int on a step grid and a choice. */
-const mixedSpace: SearchSpace = {
-  temperature: { type: "float", low: -5, high: 5 },
-  rate: { type: "float", low: 1e-5, high: 1, log: true },
-  shots: { type: "int", low: 0, high: 40, step: 4 },
-  style: { type: "categorical", choices: ["plain", "terse", "socratic", "formal"] },
-};
-
-function mixedRegret(p: Params): number {
-  const t = ((p.temperature as number) - 1.5) ** 2 / 25;
-  const r = (Math.log10(p.rate as number) + 3) ** 2 / 25;
-  const s = (((p.shots as number) - 24) / 40) ** 2;
-  return t + r + s + (p.style === "socratic" ? 0 : 0.3);
 }
 
 /** Two equally good corners of the cube: sampling each coordinate alone mixes them up. */
