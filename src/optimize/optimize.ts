@@ -114,17 +114,70 @@ export async function optimize(prompt: Prompt, options: OptimizeOptions): Promis
     options.onNote?.(m);
   };
   const sampler = await makeSampler(options, seed, note);
-  const fingerprintOptions = {
-    prompt: prompt.hash,
-    data: data.hashes,
-    metric: scorer.name,
-    optimizer: optimizer.name,
-    sampler: sampler.kind,
-    seed,
-    model: typeof options.model === "string" ? options.model : null,
-    settings: { ...settings, model: null, proposer: null, reflection: null, teacher: null },
-  };
-  const memo = new Memo(options.historyFile, contentHash(fingerprintOptions), fingerprintOptions);
+  try {
+    const fingerprintOptions = {
+      prompt: prompt.hash,
+      data: data.hashes,
+      metric: scorer.name,
+      optimizer: optimizer.name,
+      sampler: sampler.kind,
+      seed,
+      settings: {
+        ...settings,
+        model: modelName(settings.model),
+        proposer: modelName(settings.proposer),
+        reflection: modelName(settings.reflection),
+        teacher: modelName(settings.teacher),
+      },
+    };
+    const memo = new Memo(options.historyFile, contentHash(fingerprintOptions), fingerprintOptions);
+    return await search({
+      prompt,
+      options,
+      data,
+      budget,
+      memo,
+      scorer,
+      optimizer,
+      sampler,
+      settings,
+      seed,
+      trials,
+      notes,
+      note,
+    });
+  } finally {
+    await sampler.close().catch(() => undefined);
+  }
+}
+
+/** A model in the history's fingerprint: its string, or the provider and id of a model object. */
+function modelName(model: unknown): string | null {
+  if (model === undefined) return null;
+  if (typeof model === "string") return model;
+  const m = model as { provider?: unknown; modelId?: unknown };
+  return `${String(m.provider)}:${String(m.modelId)}`;
+}
+
+interface SearchInputs {
+  prompt: Prompt;
+  options: OptimizeOptions;
+  data: Awaited<ReturnType<typeof prepareData>>;
+  budget: BudgetTracker;
+  memo: Memo;
+  scorer: ReturnType<typeof toScorer>;
+  optimizer: Optimizer;
+  sampler: Awaited<ReturnType<typeof makeSampler>>;
+  settings: ReturnType<typeof resolveSettings>;
+  seed: number;
+  trials: number;
+  notes: string[];
+  note: (m: string) => void;
+}
+
+/** Runs the optimizer from the baseline on, and turns what it found into the result. */
+async function search(i: SearchInputs): Promise<OptimizeResult> {
+  const { prompt, options, data, budget, memo, scorer, optimizer, sampler, settings, seed, trials } = i;
   const started = Date.now();
   const evaluator = new Evaluator({
     base: prompt,
@@ -163,8 +216,9 @@ export async function optimize(prompt: Prompt, options: OptimizeOptions): Promis
         costUsd: budget.costUsd,
         elapsedMs: Date.now() - started,
       }),
-    onNote: note,
+    onNote: i.note,
   });
+  // The final test scoring is kept back from the search, so a run stopped by its budget still has it.
   const perCall = estimateCallCost(prompt, data.test, options.model) ?? 0;
   budget.holdback = { calls: 2 * data.test.length, costUsd: 2 * data.test.length * perCall };
   let stopReason: StopReason = "trials";
@@ -177,8 +231,6 @@ export async function optimize(prompt: Prompt, options: OptimizeOptions): Promis
   } catch (error) {
     if (!(error instanceof BudgetExhausted)) throw error;
     stopReason = error.reason;
-  } finally {
-    await sampler.close().catch(() => undefined);
   }
   budget.holdback = { calls: 0, costUsd: 0 };
   return toResult({
@@ -192,7 +244,7 @@ export async function optimize(prompt: Prompt, options: OptimizeOptions): Promis
     sampler,
     seed,
     stopReason,
-    notes,
+    notes: i.notes,
     scorer,
     started,
   });

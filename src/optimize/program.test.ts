@@ -8,6 +8,7 @@ import {
   escapeTemplate,
   programKey,
   promptParts,
+  unescapeTemplate,
 } from "./program.js";
 
 const TASKS = new URL("../../examples/tasks/", import.meta.url).pathname;
@@ -120,6 +121,7 @@ describe("escapeTemplate", () => {
           const body = `x${text}x`;
           const p = definePrompt({ name: "e", model: "mock", system: escapeTemplate(body), user: "q" });
           expect(p.messages({}).at(0)?.content).toBe(body.trim());
+          expect(unescapeTemplate(escapeTemplate(body))).toBe(body);
         },
       ),
       { numRuns: 300 },

@@ -115,6 +115,11 @@ export function escapeTemplate(text: string): string {
   return text.replace(/(\\*)\{\{/g, (_m, bs: string) => (bs === "" ? "\\{{" : `${bs}\\{{!}}\\{{`));
 }
 
+/** The literal text an escaped template stands for (the inverse of `escapeTemplate`). */
+export function unescapeTemplate(template: string): string {
+  return template.replace(/\\\{\{!\}\}\\\{\{/g, "{{").replace(/\\\{\{/g, "{{");
+}
+
 /** Builds the prompt a program describes, on top of the base prompt. */
 export function applyProgram(base: Prompt, program: Program): Prompt {
   const parts = promptParts(base);

@@ -1,7 +1,7 @@
 import type { DatasetRow } from "../../core/ports.js";
 import { definePrompt } from "../../core/prompt.js";
 import type { ModelLike } from "../../core/types.js";
-import { answerText, escapeTemplate } from "../program.js";
+import { answerText, escapeTemplate, unescapeTemplate } from "../program.js";
 import type { CallOutcome } from "../run/calls.js";
 import type { RowResult } from "../run/evaluator.js";
 import { pick } from "../run/sample.js";
@@ -147,7 +147,7 @@ export async function proposeInstructions(
   } = {},
 ): Promise<string[]> {
   const summary = dataSummary(ctx.train);
-  const current = options.current ?? ctx.baseProgram.instruction ?? "(none)";
+  const current = unescapeTemplate(options.current ?? ctx.baseProgram.instruction ?? "(none)");
   const task = ctx.base.description ?? ctx.base.name;
   const out: string[] = [];
   const model = proposerModel(ctx);
@@ -192,7 +192,7 @@ export async function reflect(
   const model = ctx.settings.reflection ?? proposerModel(ctx);
   const got = await ctx.call<string>(`reflect:${key}`, () =>
     REFLECTOR.execute(
-      { current: current ?? "(none)", examples },
+      { current: current === undefined ? "(none)" : unescapeTemplate(current), examples },
       { params: { seed: hashSeed(key) }, ...(model !== undefined && { model }), ...signalOf(ctx) },
     ),
   );

@@ -109,10 +109,11 @@ export class SearchContext implements OptimizerContext {
   ): Promise<TrialRecord> {
     const { sampler } = this.#d;
     const asked = await sampler.ask(space);
-    const program = await build(asked.params);
     const rows = this.#minibatch(this.history.length);
+    let program: Program;
     let outcome: { score: number; cost: number; n: number; pruned: boolean };
     try {
+      program = await build(asked.params);
       outcome = await this.#scoreWithPruning(asked.number, program, rows);
     } catch (error) {
       await sampler.tell(asked.number, { state: "fail", reason: String(error) });
