@@ -117,7 +117,8 @@ export function escapeTemplate(text: string): string {
 
 /** The literal text an escaped template stands for (the inverse of `escapeTemplate`). */
 export function unescapeTemplate(template: string): string {
-  return template.replace(/\\\{\{!\}\}\\\{\{/g, "{{").replace(/\\\{\{/g, "{{");
+  // One pass, so a backslash the first form gives back is not read as an escape again.
+  return template.replace(/\\\{\{!\}\}\\\{\{|\\\{\{/g, "{{");
 }
 
 /** Builds the prompt a program describes, on top of the base prompt. */
