@@ -159,6 +159,23 @@ describe("budgets and dry runs", () => {
     expect(r.score.test).not.toBeNull(); // the test scoring was kept back from the search
   });
 
+  it.each([
+    ["gepa", 258],
+    ["mipro", 233],
+    ["bootstrap", 211],
+  ] as const)("%s stopped by maxCalls %i mid-evaluation: no call runs on, and the test scoring still happens", async (optimizer, maxCalls) => {
+    const base = await loadPrompt(`${TASKS}sentiment/labels.prompt`);
+    const { trackUsage } = await import("../core/usage.js");
+    const { value: r, usage } = await trackUsage(() =>
+      optimize(base, { trainset: DATA, metric: "exact", optimizer, trials: 60, seed: 8, budget: { maxCalls } }),
+    );
+    await new Promise((done) => setTimeout(done, 20));
+    expect(r.stopReason).toBe("calls");
+    expect(usage.calls).toBe(r.usage.calls);
+    expect(usage.calls).toBeLessThanOrEqual(maxCalls);
+    expect(r.score.test).not.toBeNull();
+  });
+
   it("stops before the cost cap (the sim model has a price)", async () => {
     const base = await loadPrompt(`${TASKS}sentiment/labels.prompt`);
     const r = await optimize(base, {
@@ -167,9 +184,9 @@ describe("budgets and dry runs", () => {
       optimizer: "bootstrap",
       trials: 50,
       seed: 5,
-      budget: { maxCostUsd: 0.002 },
+      budget: { maxCostUsd: 0.004 },
     });
-    expect(r.usage.costUsd).toBeLessThanOrEqual(0.002);
+    expect(r.usage.costUsd).toBeLessThanOrEqual(0.004);
     expect(r.stopReason).toBe("cost");
   });
 
@@ -180,7 +197,7 @@ describe("budgets and dry runs", () => {
     ).rejects.toMatchObject({
       code: "FP_OPTIMIZE_BUDGET",
       message: expect.stringMatching(
-        /allows 10 calls, but scoring the baseline and one trial needs about \d+ calls/,
+        /allows 10 calls, but scoring the baseline, one trial and the held-out test needs about \d+ calls/,
       ),
     });
   });

@@ -219,7 +219,8 @@ async function search(i: SearchInputs): Promise<OptimizeResult> {
     onNote: i.note,
   });
   // The final test scoring is kept back from the search, so a run stopped by its budget still has it.
-  const perCall = estimateCallCost(prompt, data.test, options.model) ?? 0;
+  const perCall = estimateCallCost(prompt, [...data.val, ...data.test], options.model) ?? 0;
+  budget.priorCostPerCall = perCall;
   budget.holdback = { calls: 2 * data.test.length, costUsd: 2 * data.test.length * perCall };
   let stopReason: StopReason = "trials";
   try {
@@ -232,7 +233,7 @@ async function search(i: SearchInputs): Promise<OptimizeResult> {
     if (!(error instanceof BudgetExhausted)) throw error;
     stopReason = error.reason;
   }
-  budget.holdback = { calls: 0, costUsd: 0 };
+  budget.endSearch();
   return toResult({
     prompt,
     ctx,
@@ -264,7 +265,8 @@ function checkBudget(
   const perTrial = Math.ceil(
     optimizer.estimateCalls({ train: data.train.length, val: data.val.length, trials, settings }) / trials,
   );
-  const needed = data.val.length + Math.min(perTrial, data.val.length + data.train.length);
+  // The baseline, one trial, and the final test scoring of the baseline and the result.
+  const needed = data.val.length + Math.min(perTrial, data.val.length + data.train.length) + 2 * data.test.length;
   if (b.maxCalls !== undefined && b.maxCalls < needed)
     throw new BudgetTooSmallError(needed, b.maxCalls, "calls");
   if (b.maxCostUsd !== undefined) {

@@ -12,7 +12,7 @@ export class BudgetTooSmallError extends FlowPromptError {
     const fmt = (v: number) => (unit === "USD" ? `$${v.toFixed(4)}` : `${v} calls`);
     super(
       BudgetTooSmallError.code,
-      `The budget allows ${fmt(allowed)}, but scoring the baseline and one trial needs about ${fmt(needed)}.`,
+      `The budget allows ${fmt(allowed)}, but scoring the baseline, one trial and the held-out test needs about ${fmt(needed)}.`,
       {
         hint:
           unit === "USD"

@@ -29,7 +29,7 @@ describe("optimization errors", () => {
       "The trainset has 1 row; optimizing needs at least 10: part of it is split off.",
     );
     expect(new errors.BudgetTooSmallError(0.02, 0.01, "USD").message).toBe(
-      "The budget allows $0.0100, but scoring the baseline and one trial needs about $0.0200.",
+      "The budget allows $0.0100, but scoring the baseline, one trial and the held-out test needs about $0.0200.",
     );
     const metric = new errors.MetricError("exact", "r7", new Error("boom"), "h.jsonl");
     expect(metric.message).toBe('The metric "exact" failed on row "r7": boom');

@@ -4,7 +4,7 @@ import { InvalidArgumentError } from "../../core/errors/invalid-argument-error.j
 export interface Budget {
   /** Prompt runs (model calls; a repair of an invalid reply counts in `attempts`, not here). */
   maxCalls?: number;
-  /** USD; the run stops before the estimated spend of the next call would pass it. */
+  /** USD; the run stops before the spend could pass it (each call in flight counted at the dearest call so far). */
   maxCostUsd?: number;
   /** Wall-clock milliseconds from the start. */
   maxTimeMs?: number;
@@ -36,6 +36,9 @@ export class BudgetTracker {
   inputTokens = 0;
   outputTokens = 0;
   #inFlight = 0;
+  #dearest = 0;
+  /** The estimated USD of one call before any was made (the cost cap counts calls at least at this). */
+  priorCostPerCall = 0;
   /** Calls and USD kept back for the final test scoring; the search may not use them. */
   holdback = { calls: 0, costUsd: 0 };
   readonly #started = Date.now();
@@ -57,8 +60,28 @@ export class BudgetTracker {
     return this.#deadline === undefined ? undefined : Math.max(0, this.#deadline - Date.now());
   }
 
+  /** Set once a cap is reached: the search makes no further call, even where one would still fit. */
+  #exhausted: BudgetExhausted | undefined;
+
   /** Throws BudgetExhausted unless one more call fits every cap. */
   reserve(): void {
+    if (this.#exhausted) throw this.#exhausted;
+    try {
+      this.#check();
+    } catch (error) {
+      if (error instanceof BudgetExhausted) this.#exhausted = error;
+      throw error;
+    }
+    this.#inFlight++;
+  }
+
+  /** Ends the search: the held-back calls become available (for the final test scoring). */
+  endSearch(): void {
+    this.holdback = { calls: 0, costUsd: 0 };
+    this.#exhausted = undefined;
+  }
+
+  #check(): void {
     const b = this.budget;
     if (this.#deadline !== undefined && Date.now() >= this.#deadline) throw new BudgetExhausted("time");
     const { holdback } = this;
@@ -66,12 +89,12 @@ export class BudgetTracker {
       throw new BudgetExhausted("calls");
     }
     if (b.maxCostUsd !== undefined) {
-      const perCall = this.calls > 0 ? this.costUsd / this.calls : 0;
+      // The dearest call so far stands for each call in flight and the next: a cap is a cap.
+      const perCall = Math.max(this.#dearest, this.priorCostPerCall);
       if (this.costUsd + perCall * (this.#inFlight + 1) + holdback.costUsd > b.maxCostUsd) {
         throw new BudgetExhausted("cost");
       }
     }
-    this.#inFlight++;
   }
 
   /** Settles a reserved call with what it used (nothing when it was read from the memo). */
@@ -83,6 +106,7 @@ export class BudgetTracker {
     this.calls++;
     this.attempts += used.attempts;
     this.costUsd += used.costUsd ?? 0;
+    this.#dearest = Math.max(this.#dearest, used.costUsd ?? 0);
     this.inputTokens += used.inputTokens;
     this.outputTokens += used.outputTokens;
   }

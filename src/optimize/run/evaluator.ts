@@ -95,7 +95,21 @@ export class Evaluator {
   async evaluate(program: Program, rows: readonly DatasetRow[]): Promise<ProgramScore> {
     const key = programKey(program);
     const prompt = this.prompt(program);
-    const results = await Promise.all(rows.map((row) => this.#limit(() => this.#row(key, prompt, row))));
+    // Every row settles before this returns, so no call of a stopped search runs on in the background.
+    // Once one row fails (budget, metric, set-up), the rows still queued do not start.
+    let stop: { reason: unknown } | undefined;
+    const one = async (row: DatasetRow) => {
+      if (stop) throw stop.reason;
+      try {
+        return await this.#row(key, prompt, row);
+      } catch (error) {
+        stop ??= { reason: error };
+        throw error;
+      }
+    };
+    const settled = await Promise.allSettled(rows.map((row) => this.#limit(() => one(row))));
+    if (stop) throw stop.reason;
+    const results = settled.map((r) => (r as PromiseFulfilledResult<RowResult>).value);
     const n = Math.max(1, results.length);
     const mean = results.reduce((s, r) => s + r.score, 0) / n;
     const costPerRow = results.reduce((s, r) => s + (r.costUsd ?? 0), 0) / n;
