@@ -24,6 +24,7 @@ const benches = [
   "bandits",
   "aa-peeking",
   "optimize",
+  "optimize-ax",
 ] as const;
 const only = args
   .find((a) => a.startsWith("--only="))
