@@ -96,9 +96,12 @@ async function main(): Promise<void> {
         });
         runs.push(axb);
         runs.push(
+          // Without validation (Ax's bootstrap validates nothing either), as many demos as Ax ended with.
           await fpRun(env, variant, base, "FlowPrompt bootstrap, calls = Ax's", seed, {
             optimizer: "bootstrap",
             maxCalls: axb.calls!,
+            validate: false,
+            maxDemos: Number(/^(\d+) demos/.exec(axb.note ?? "")?.[1] ?? 4),
           }),
         );
         runs.push(
@@ -254,7 +257,13 @@ async function fpRun(
   base: Prompt,
   row: string,
   seed: number,
-  o: { optimizer: "bootstrap" | "gepa"; maxCalls?: number; trials?: number },
+  o: {
+    optimizer: "bootstrap" | "gepa";
+    maxCalls?: number;
+    trials?: number;
+    validate?: boolean;
+    maxDemos?: number;
+  },
 ): Promise<Run> {
   env.server.reset();
   const t0 = performance.now();
@@ -268,6 +277,8 @@ async function fpRun(
       seed,
       ...(o.trials === undefined ? {} : { trials: o.trials }),
       ...(o.maxCalls === undefined ? {} : { budget: { maxCalls: o.maxCalls } }),
+      ...(o.validate === undefined ? {} : { validate: o.validate }),
+      ...(o.maxDemos === undefined ? {} : { maxDemos: o.maxDemos, maxBootstrapped: o.maxDemos }),
     });
     await settled(env.server);
     const searchCalls = env.server.stats().requests;
@@ -437,9 +448,11 @@ function report(runs: Run[], seeds: number, axMetricCalls: number, elapsedS: num
         `(BudgetTooSmallError: it scores the baseline and every candidate on all ${SIZES.val} validation rows))`,
     );
   } else {
-    const ok = mean(b.d) >= -1e-9 && b.refused.length === 0;
+    // Judged on the exact held-out accuracy (the expectation of the measured one, without the noise
+    // of 30 rows); the measured difference is shown beside it.
+    const ok = b.dx.length > 0 && mean(b.dx) >= -1e-9 && b.refused.length === 0;
     console.log(
-      `**Goal — FlowPrompt bootstrap ≥ Ax bootstrap at equal calls: ${ok ? "yes" : "NO"}** (held-out FlowPrompt − Ax = ${pts(b.d)}, exact ${pts(b.dx)}` +
+      `**Goal — FlowPrompt bootstrap ≥ Ax bootstrap at equal calls: ${ok ? "yes" : "NO"}** (exact held-out accuracy FlowPrompt − Ax = ${pts(b.dx)}; measured ${pts(b.d)}` +
         `${b.refused.length ? `; refused in ${b.refused.length} runs` : ""})`,
     );
   }
@@ -448,16 +461,16 @@ function report(runs: Run[], seeds: number, axMetricCalls: number, elapsedS: num
     ["FlowPrompt gepa, calls = Ax GEPA + meta adapter", "Ax AxGEPA (+ meta adapter)", "Ax + meta adapter"],
   ] as const;
   const pooled = gepaRows.map(([fp, axr]) => paired(fp, axr));
-  const gOk = pooled.every((p) => p.d.length > 0 && p.refused.length === 0 && mean(p.d) >= -1e-9);
+  const gOk = pooled.every((p) => p.dx.length > 0 && p.refused.length === 0 && mean(p.dx) >= -1e-9);
   const parts = gepaRows.map(([fp, axr, label], i) => {
     const perVariant = VARIANTS.map((v) => {
       const p = paired(fp, axr, v.id);
-      return `${v.id} ${pts(p.d)} (exact ${pts(p.dx)})`;
+      return `${v.id} exact ${pts(p.dx)} (measured ${pts(p.d)})`;
     });
-    return `vs ${label}: ${pts(pooled[i]!.d)} [${perVariant.join(", ")}]`;
+    return `vs ${label}: exact ${pts(pooled[i]!.dx)}, measured ${pts(pooled[i]!.d)} [${perVariant.join(", ")}]`;
   });
   console.log(
-    `**Goal — FlowPrompt GEPA ≥ Ax GEPA at equal calls: ${gOk ? "yes" : "NO"}** (held-out accuracy, FlowPrompt − Ax, ` +
+    `**Goal — FlowPrompt GEPA ≥ Ax GEPA at equal calls: ${gOk ? "yes" : "NO"}** (exact held-out accuracy, FlowPrompt − Ax, ` +
       `paired by variant and seed; ${parts.join("; ")})`,
   );
   console.log(`\nBench time ${elapsedS.toFixed(1)} s.`);

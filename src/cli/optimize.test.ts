@@ -50,6 +50,33 @@ describe("flowprompt optimize", () => {
     expect(JSON.parse(again.out).usage).toMatchObject({ calls: 0 });
   });
 
+  it("--no-validate runs the bootstrap on a budget of a few calls", async () => {
+    const file = out();
+    const r = await cli(
+      "optimize",
+      `${TASKS}sentiment/bare.prompt`,
+      "--train",
+      `${TASKS}sentiment/data.jsonl`,
+      "--test",
+      `${TASKS}sentiment/data.jsonl`,
+      "--val",
+      `${TASKS}sentiment/data.jsonl`,
+      "--optimizer",
+      "bootstrap",
+      "--no-validate",
+      "--max-calls",
+      "310",
+      "--json",
+      "-o",
+      file,
+    );
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.out);
+    expect(summary.score.val).toBeNull();
+    expect(summary.usage.calls).toBeLessThanOrEqual(310);
+    expect(summary.program.demos).toBe(4);
+  });
+
   it("--dry-run prints the projected calls and cost and calls nothing", async () => {
     const r = await cli(
       "optimize",

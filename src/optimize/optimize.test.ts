@@ -27,7 +27,7 @@ describe("optimize() on the simulated sentiment task", () => {
     });
     expect(r.data.train.length + r.data.val.length + r.data.test.length).toBe(150);
     expect(r.baseline.val).toBeLessThan(0.45);
-    expect(r.score.val).toBeGreaterThan(r.baseline.val + 0.3);
+    expect(r.score.val!).toBeGreaterThan(r.baseline.val! + 0.3);
     expect(r.score.test!).toBeGreaterThan(r.baseline.test! + 0.2);
     expect(r.program.demos.length).toBeGreaterThan(0);
     expect(r.program.demos.some((d) => d.source === "bootstrapped")).toBe(true);
@@ -53,7 +53,7 @@ describe("optimize() on the simulated sentiment task", () => {
       expect(r.history.map((t) => t.number)).toEqual(r.history.map((_, i) => i));
       for (let i = 1; i < r.history.length; i++)
         expect(r.history[i]!.callsSoFar).toBeGreaterThanOrEqual(r.history[i - 1]!.callsSoFar);
-      expect(r.score.val).toBeGreaterThanOrEqual(r.baseline.val);
+      expect(r.score.val!).toBeGreaterThanOrEqual(r.baseline.val!);
       expect(r.candidates[0]!.score).toBe(r.score.val);
       expect(r.optimizer).toBe(optimizer);
       expect(r.sampler).toBe("tpe");
@@ -163,18 +163,28 @@ describe("budgets and dry runs", () => {
     ["gepa", 258],
     ["mipro", 233],
     ["bootstrap", 211],
-  ] as const)("%s stopped by maxCalls %i mid-evaluation: no call runs on, and the test scoring still happens", async (optimizer, maxCalls) => {
-    const base = await loadPrompt(`${TASKS}sentiment/labels.prompt`);
-    const { trackUsage } = await import("../core/usage.js");
-    const { value: r, usage } = await trackUsage(() =>
-      optimize(base, { trainset: DATA, metric: "exact", optimizer, trials: 60, seed: 8, budget: { maxCalls } }),
-    );
-    await new Promise((done) => setTimeout(done, 20));
-    expect(r.stopReason).toBe("calls");
-    expect(usage.calls).toBe(r.usage.calls);
-    expect(usage.calls).toBeLessThanOrEqual(maxCalls);
-    expect(r.score.test).not.toBeNull();
-  });
+  ] as const)(
+    "%s stopped by maxCalls %i mid-evaluation: no call runs on, and the test scoring still happens",
+    async (optimizer, maxCalls) => {
+      const base = await loadPrompt(`${TASKS}sentiment/labels.prompt`);
+      const { trackUsage } = await import("../core/usage.js");
+      const { value: r, usage } = await trackUsage(() =>
+        optimize(base, {
+          trainset: DATA,
+          metric: "exact",
+          optimizer,
+          trials: 60,
+          seed: 8,
+          budget: { maxCalls },
+        }),
+      );
+      await new Promise((done) => setTimeout(done, 20));
+      expect(r.stopReason).toBe("calls");
+      expect(usage.calls).toBe(r.usage.calls);
+      expect(usage.calls).toBeLessThanOrEqual(maxCalls);
+      expect(r.score.test).not.toBeNull();
+    },
+  );
 
   it("stops before the cost cap (the sim model has a price)", async () => {
     const base = await loadPrompt(`${TASKS}sentiment/labels.prompt`);
@@ -214,6 +224,49 @@ describe("budgets and dry runs", () => {
       expect(plan.data).toMatchObject({ train: 75, val: 45, test: 30 });
     },
   );
+});
+
+describe("without validation (a budget of a few calls)", () => {
+  it("bootstrap runs the teacher until the budget ends and fills up with labelled demos, unscored", async () => {
+    const base = await loadPrompt(`${TASKS}sentiment/bare.prompt`);
+    const rows = await loadDataset(DATA);
+    const r = await optimize(base, {
+      trainset: rows.slice(0, 100),
+      valset: rows.slice(100, 120),
+      testset: [],
+      metric: "exact",
+      optimizer: "bootstrap",
+      validate: false,
+      maxDemos: 6,
+      budget: { maxCalls: 7 },
+    });
+    expect(r.usage.calls).toBeLessThanOrEqual(7);
+    expect(r.stopReason).toBe("calls");
+    expect(r.score.val).toBeNull();
+    expect(r.candidates).toEqual([]);
+    expect(r.program.demos).toHaveLength(6);
+    const boot = r.program.demos.filter((d) => d.source === "bootstrapped").length;
+    expect(boot).toBeGreaterThan(0);
+    expect(r.history).toHaveLength(1);
+    expect(r.history[0]!.choices).toMatchObject({ bootstrapped: boot, labelled: 6 - boot });
+    // The demos lift the bare prompt (exactly, from the simulator's formula).
+    const { expectedAccuracy } = await import("../models/sim/index.js");
+    expect(expectedAccuracy(r.prompt).accuracy).toBeGreaterThan(expectedAccuracy(base).accuracy + 0.3);
+  });
+
+  it("only bootstrap can run without validation; the budget check needs one call", async () => {
+    const base = await loadPrompt(`${TASKS}sentiment/bare.prompt`);
+    await expect(
+      optimize(base, { trainset: DATA, metric: "exact", optimizer: "mipro", validate: false }),
+    ).rejects.toThrow(/only bootstrap runs with validate: false/);
+    const plan = await estimateOptimize(base, {
+      trainset: DATA,
+      metric: "exact",
+      optimizer: "bootstrap",
+      validate: false,
+    });
+    expect(plan.calls).toBe(75 + 2 * 30);
+  });
 });
 
 describe("bad input gets a clear error", () => {

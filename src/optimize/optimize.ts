@@ -44,6 +44,16 @@ export function optimizerOf(o: OptimizeOptions["optimizer"]): Optimizer {
   return found;
 }
 
+/** `validate: false` only with an optimizer that can choose without scores. */
+function checkBlind(optimizer: Optimizer, settings: ReturnType<typeof resolveSettings>): void {
+  if (settings.validate || optimizer.blind) return;
+  throw new InvalidArgumentError(
+    "validate",
+    `the ${optimizer.name} optimizer needs validation scores to search; only bootstrap runs with validate: false.`,
+    'Use { optimizer: "bootstrap", validate: false } for a budget of a few calls, or give the budget validation needs.',
+  );
+}
+
 function checkPrompt(prompt: Prompt): void {
   if (!isPrompt(prompt)) {
     throw new InvalidArgumentError("prompt", "expected a prompt made with definePrompt() or loadPrompt().");
@@ -69,7 +79,7 @@ export async function estimateOptimize(prompt: Prompt, options: OptimizeOptions)
   const data = await prepareData(options, seed);
   const trials = options.trials ?? 30;
   const calls =
-    data.val.length +
+    (settings.validate ? data.val.length : 0) +
     optimizer.estimateCalls({ train: data.train.length, val: data.val.length, trials, settings }) +
     2 * data.test.length;
   const perCall = estimateCallCost(prompt, data.val, options.model);
@@ -100,6 +110,7 @@ export async function optimize(prompt: Prompt, options: OptimizeOptions): Promis
   const seed = checkSeed(options.seed ?? DEFAULT_SEED);
   const optimizer = optimizerOf(options.optimizer);
   const settings = resolveSettings(options);
+  checkBlind(optimizer, settings);
   const scorer = toScorer(options.metric);
   const trials = options.trials ?? 30;
   if (!Number.isInteger(trials) || trials < 1) {
@@ -224,7 +235,7 @@ async function search(i: SearchInputs): Promise<OptimizeResult> {
   budget.holdback = { calls: 2 * data.test.length, costUsd: 2 * data.test.length * perCall };
   let stopReason: StopReason = "trials";
   try {
-    baseline = (await ctx.validate(base, "baseline")).score;
+    if (settings.validate) baseline = (await ctx.validate(base, "baseline")).score;
     await optimizer.run(ctx);
     if (options.signal?.aborted) stopReason = "aborted";
     else if (budget.timeIsUp()) stopReason = "time";
@@ -265,8 +276,11 @@ function checkBudget(
   const perTrial = Math.ceil(
     optimizer.estimateCalls({ train: data.train.length, val: data.val.length, trials, settings }) / trials,
   );
-  // The baseline, one trial, and the final test scoring of the baseline and the result.
-  const needed = data.val.length + Math.min(perTrial, data.val.length + data.train.length) + 2 * data.test.length;
+  // The baseline, one trial, and the final test scoring of the baseline and the result; without
+  // validation, one teacher call and the test scoring.
+  const needed = settings.validate
+    ? data.val.length + Math.min(perTrial, data.val.length + data.train.length) + 2 * data.test.length
+    : 1 + 2 * data.test.length;
   if (b.maxCalls !== undefined && b.maxCalls < needed)
     throw new BudgetTooSmallError(needed, b.maxCalls, "calls");
   if (b.maxCostUsd !== undefined) {

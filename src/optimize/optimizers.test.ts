@@ -91,7 +91,7 @@ describe("the optimizers find the known improvements of the simulated tasks", ()
     expect(rounds.size).toBeGreaterThanOrEqual(2);
     expect(r.history.filter((t) => t.choices.round === 0).map((t) => t.choices.set)).toContain("zero-shot");
     if (rounds.size < 4) expect(notes.join("\n")).toMatch(/no improvement for 1 round|reached the threshold/);
-    expect(r.score.val).toBeGreaterThan(r.baseline.val + 0.3);
+    expect(r.score.val!).toBeGreaterThan(r.baseline.val! + 0.3);
   });
 
   it("bootstrap stops once the threshold is reached", async () => {
@@ -125,5 +125,21 @@ describe("the optimizers find the known improvements of the simulated tasks", ()
     const strategies = new Set(r.history.map((t) => t.choices.strategy));
     for (const s of ["random", "stratified", "diverse", "knn", "mmr"]) expect(strategies).toContain(s);
     expect(r.candidates.some((c) => c.program.dynamicDemos !== undefined)).toBe(true);
+  });
+});
+
+describe("byAnswerInTurn", () => {
+  it("is a permutation that shows every answer before any repeats (property)", async () => {
+    const fc = (await import("fast-check")).default;
+    const { byAnswerInTurn } = await import("./optimizers/bootstrap.js");
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("a", "b", "c", "d"), { maxLength: 40 }), (labels) => {
+        const rows = labels.map((expected, i) => ({ id: `r${i}`, input: i, expected }));
+        const out = byAnswerInTurn(rows);
+        expect(out.map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());
+        const distinct = new Set(labels).size;
+        expect(new Set(out.slice(0, distinct).map((r) => r.expected)).size).toBe(distinct);
+      }),
+    );
   });
 });

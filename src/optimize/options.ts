@@ -49,6 +49,13 @@ export interface OptimizeOptions {
    * of validated programs in `result.front`.
    */
   objectives?: readonly ("score" | "cost")[];
+  /**
+   * `false`: no validation at all, for budgets too small to score programs (DSPy's plain
+   * BootstrapFewShot): the bootstrap optimizer runs the teacher until `maxBootstrapped` traces pass
+   * (or the budget ends), fills up with labelled demos, and returns that program unscored
+   * (`result.score.val` is null). Only the bootstrap optimizer supports it. Default true.
+   */
+  validate?: boolean;
   /** Trials to run (default 30). Budgets may stop the run earlier. */
   trials?: number;
   budget?: Budget;
@@ -120,7 +127,11 @@ export function resolveSettings(o: OptimizeOptions): OptimizerSettings {
       `expected ["score"] or ["score", "cost"], got ${JSON.stringify(objectives)}.`,
     );
   }
+  if (o.validate !== undefined && typeof o.validate !== "boolean") {
+    throw new InvalidArgumentError("validate", `expected true or false, got ${String(o.validate)}.`);
+  }
   return {
+    validate: o.validate ?? true,
     objectives,
     maxDemos,
     maxBootstrapped: Math.min(maxDemos, intOption("maxBootstrapped", o.maxBootstrapped, maxDemos, 0)),

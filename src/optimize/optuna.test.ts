@@ -38,7 +38,7 @@ describe.skipIf(skipReason !== undefined)("optimize() with Optuna", () => {
     });
     expect(r.sampler).toBe("optuna:tpe");
     expect(r.history.map((t) => t.samplerTrial)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(r.score.val).toBeGreaterThanOrEqual(r.baseline.val);
+    expect(r.score.val!).toBeGreaterThanOrEqual(r.baseline.val!);
   }, 60_000);
 
   it("two workers share one study in an SQLite storage, visible in Optuna's own tools", async () => {

@@ -15,10 +15,13 @@ export interface OptimizeResult {
   /** The best program as a prompt, ready to run. */
   prompt: Prompt;
   program: Program;
-  /** The chosen program's mean score on the validation set and on the held-out test set (null without one). */
-  score: { val: number; test: number | null };
+  /**
+   * The chosen program's mean score on the validation set and on the held-out test set (null
+   * without one; `val` is null with `validate: false`, which scores nothing).
+   */
+  score: { val: number | null; test: number | null };
   /** The same for the prompt as it was. */
-  baseline: { val: number; test: number | null };
+  baseline: { val: number | null; test: number | null };
   /** Every program scored on the whole validation set, best first. */
   candidates: readonly Candidate[];
   /**
@@ -91,9 +94,10 @@ export async function toResult(r: ResultInputs): Promise<OptimizeResult> {
     top === undefined || baselineCandidate === undefined || top.score > baselineCandidate.score
       ? top
       : baselineCandidate;
-  const program = best?.program ?? r.ctx.baseProgram;
+  const program = r.ctx.chosen?.program ?? best?.program ?? r.ctx.baseProgram;
   const baseTest = await testScore(r.evaluator, r.ctx.baseProgram, r.data);
-  const bestTest = best === baselineCandidate ? baseTest : await testScore(r.evaluator, program, r.data);
+  const same = r.ctx.chosen === undefined && best === baselineCandidate;
+  const bestTest = same ? baseTest : await testScore(r.evaluator, program, r.data);
   const b = r.budget;
   const provenance: Provenance = {
     optimizer: r.optimizer.name,
@@ -107,8 +111,8 @@ export async function toResult(r: ResultInputs): Promise<OptimizeResult> {
       val: { rows: r.data.val.length, hash: r.data.hashes.val },
       test: { rows: r.data.test.length, hash: r.data.hashes.test },
     },
-    score: { val: best?.score ?? 0, test: bestTest },
-    baseline: { val: baselineCandidate?.score ?? 0, test: baseTest },
+    score: { val: r.ctx.chosen ? null : (best?.score ?? null), test: bestTest },
+    baseline: { val: baselineCandidate?.score ?? null, test: baseTest },
     trials: r.ctx.history.length,
     calls: b.calls,
     costUsd: b.costUsd,

@@ -17,8 +17,8 @@ export interface Provenance {
   metric: string;
   base: { name: string; version: string; hash: string };
   data: Record<"train" | "val" | "test", { rows: number; hash: string }> & { source: string };
-  score: { val: number; test: number | null };
-  baseline: { val: number; test: number | null };
+  score: { val: number | null; test: number | null };
+  baseline: { val: number | null; test: number | null };
   trials: number;
   calls: number;
   costUsd: number;

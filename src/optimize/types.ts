@@ -4,7 +4,7 @@ import type { ModelLike, RunResult } from "../core/types.js";
 import type { Program } from "./program.js";
 import type { BudgetTracker } from "./run/budget.js";
 import type { CallOutcome } from "./run/calls.js";
-import type { ProgramScore } from "./run/evaluator.js";
+import type { ProgramScore, RowResult } from "./run/evaluator.js";
 
 /** One trial of a search, as kept in the history. */
 export interface TrialRecord {
@@ -78,6 +78,10 @@ export interface OptimizerContext {
   record(trial: Omit<TrialRecord, "number" | "callsSoFar" | "costSoFar" | "at">): TrialRecord;
   /** A model call of the optimizer itself (proposal, reflection, teacher), memoised and budgeted. */
   call<T>(key: string, run: () => Promise<RunResult<T>>): Promise<CallOutcome<T>>;
+  /** Picks the result without validation (the blind bootstrap, `validate: false`). */
+  choose(program: Program, origin: string): void;
+  /** What rows a program already has scores for (from the memo), without any call. */
+  known(program: Program, rows: readonly DatasetRow[]): (RowResult | undefined)[];
   /** Validated candidates so far, best first. */
   candidates(): readonly Candidate[];
   /** Progress and notes for the display. */
@@ -120,6 +124,8 @@ export interface OptimizerSettings {
   threshold: number | undefined;
   /** A task model that overrides the programs' (the `model` option). */
   model: ModelLike | undefined;
+  /** Whether programs are scored on the validation set (false: the blind bootstrap; see OptimizeOptions). */
+  validate: boolean;
   /** What trials are told: the score (maximized), and the cost per row (minimized) too for ["score", "cost"]. */
   objectives: readonly ("score" | "cost")[];
 }
@@ -127,6 +133,8 @@ export interface OptimizerSettings {
 /** An optimizer: a strategy that runs trials in the context until its trials or the budget run out. */
 export interface Optimizer {
   readonly name: string;
+  /** Whether it can run with `validate: false`. */
+  readonly blind?: boolean;
   /** Projected model calls for a dry run (upper bound, with `trials` trials). */
   estimateCalls(plan: { train: number; val: number; trials: number; settings: OptimizerSettings }): number;
   run(ctx: OptimizerContext): Promise<void>;

@@ -62,6 +62,10 @@ export function optimizeCommand(program: Command, io: Io, done: (code: number) =
     .option("--temperatures <list>", "temperatures to search too, e.g. 0,0.7,1", numberList)
     .option("--max-demos <n>", "most demos in a prompt (default 4)", bounded(0, 64))
     .option("--minibatch <n>", "rows per trial (default 25; 0 = the whole valset)", bounded(0, Infinity))
+    .option(
+      "--no-validate",
+      "bootstrap only: no validation, for a budget of a few calls (DSPy's BootstrapFewShot)",
+    )
     .option("--seed <n>", "seed of every random choice (default 0)", numberOption())
     .option("--concurrency <n>", "calls in flight at once (default 8)", numberOption(true))
     .option(
@@ -106,6 +110,7 @@ export function optimizeCommand(program: Command, io: Io, done: (code: number) =
           ...(opts.temperatures !== undefined && { temperatures: opts.temperatures }),
           ...(opts.maxDemos !== undefined && { maxDemos: opts.maxDemos }),
           ...(opts.minibatch !== undefined && { minibatch: opts.minibatch }),
+          ...(opts.validate === false && { validate: false }),
           ...(opts.seed !== undefined && { seed: opts.seed }),
           ...(opts.concurrency !== undefined && { concurrency: opts.concurrency }),
           ...(historyFile !== undefined && { historyFile }),
@@ -182,10 +187,11 @@ function summary(r: OptimizeResult, out: string) {
 
 function printResult(io: Io, r: OptimizeResult, out: string, historyFile: string | undefined): void {
   const c = colors(io);
-  const gain =
+  const [after, before] =
     r.score.test !== null && r.baseline.test !== null
-      ? r.score.test - r.baseline.test
-      : r.score.val - r.baseline.val;
+      ? [r.score.test, r.baseline.test]
+      : [r.score.val, r.baseline.val];
+  const gain = after !== null && before !== null ? after - before : 0;
   const mark = gain > 0 ? c.green("✓") : c.yellow("–");
   io.out(
     `${mark} ${r.optimizer} (${r.sampler}): validation ${pct(r.baseline.val)} → ${pct(r.score.val)}, held-out test ${pct(r.baseline.test)} → ${pct(r.score.test)}`,

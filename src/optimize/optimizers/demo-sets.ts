@@ -1,6 +1,8 @@
 import type { DatasetRow } from "../../core/ports.js";
 import { Xoshiro128 } from "../../stats/rng.js";
 import { type Demo, demoFromRow, type Program } from "../program.js";
+import { BudgetExhausted } from "../run/budget.js";
+import type { RowResult } from "../run/evaluator.js";
 import { pick } from "../run/sample.js";
 import type { OptimizerContext } from "../types.js";
 
@@ -30,26 +32,48 @@ export function labelledDemos(
 /**
  * Runs the teacher over `rows` in order (in chunks, stopping once `want` traces passed the metric)
  * and turns each passing trace into a demo whose answer is the teacher's own output. Traces are
- * memoised, so other demo sets over the same rows cost nothing more.
+ * memoised, so other demo sets over the same rows cost nothing more. When the budget runs out
+ * mid-way, the demos found so far come back with the reason (`exhausted`), for the caller to decide.
  */
 export async function bootstrapDemos(
   ctx: OptimizerContext,
   teacher: Program,
   rows: readonly DatasetRow[],
   want: number,
-): Promise<Demo[]> {
-  const out: Demo[] = [];
+): Promise<{ demos: Demo[]; exhausted?: BudgetExhausted }> {
+  const demos: Demo[] = [];
   const chunk = Math.max(4, want * 2);
-  for (let start = 0; start < rows.length && out.length < want; start += chunk) {
+  for (let start = 0; start < rows.length && demos.length < want; start += chunk) {
     const part = rows.slice(start, start + chunk);
-    const scored = await ctx.evaluate(teacher, part);
-    for (const [i, r] of scored.results.entries()) {
-      if (out.length >= want) break;
-      if (r.error || r.score < ctx.settings.passThreshold) continue;
-      out.push(demoFromRow(ctx.base, part[i]!, { value: r.output, source: "bootstrapped" }));
+    let results: (RowResult | undefined)[];
+    let exhausted: BudgetExhausted | undefined;
+    try {
+      results = (await ctx.evaluate(teacher, part)).results;
+    } catch (error) {
+      if (!(error instanceof BudgetExhausted)) throw error;
+      results = ctx.known(teacher, part);
+      exhausted = error;
     }
+    for (const [i, r] of results.entries()) {
+      if (demos.length >= want) break;
+      if (r === undefined || r.error || r.score < ctx.settings.passThreshold) continue;
+      demos.push(demoFromRow(ctx.base, part[i]!, { value: r.output, source: "bootstrapped" }));
+    }
+    if (exhausted) return { demos, exhausted };
   }
-  return out;
+  return { demos };
+}
+
+/** The teacher's demos, or the budget's stop when it ran out first (the search stops with it). */
+async function bootstrapOrStop(
+  ctx: OptimizerContext,
+  teacher: Program,
+  rows: readonly DatasetRow[],
+  want: number,
+): Promise<Demo[]> {
+  const { demos, exhausted } = await bootstrapDemos(ctx, teacher, rows, want);
+  if (exhausted) throw exhausted;
+  return demos;
 }
 
 /**
@@ -80,7 +104,7 @@ export async function demoSets(
       s === -1 || maxBootstrapped === 0
         ? maxBootstrapped
         : 1 + new Xoshiro128(seedBase + s).nextBelow(maxBootstrapped);
-    const boot = await bootstrapDemos(ctx, teacher, shuffled, Math.min(want, maxDemos));
+    const boot = await bootstrapOrStop(ctx, teacher, shuffled, Math.min(want, maxDemos));
     const used = new Set(boot.map((d) => d.rowId!));
     const fill = labelledDemos(ctx, maxDemos - boot.length, seedBase + s + 101, used);
     sets.push({

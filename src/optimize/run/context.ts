@@ -41,6 +41,8 @@ export class SearchContext implements OptimizerContext {
   readonly #tally = new Map<string, MinibatchTally>();
   readonly history: TrialRecord[] = [];
   readonly artifacts: Record<string, unknown> = {};
+  /** The program picked without validation (`validate: false`). */
+  chosen: { program: Program; origin: string } | undefined;
   #sinceFull = 0;
 
   constructor(deps: ContextDeps) {
@@ -177,6 +179,14 @@ export class SearchContext implements OptimizerContext {
 
   note(message: string): void {
     this.#d.onNote(message);
+  }
+
+  choose(program: Program, origin: string): void {
+    this.chosen = { program, origin };
+  }
+
+  known(program: Program, rows: readonly DatasetRow[]) {
+    return this.#d.evaluator.known(program, rows);
   }
 
   publish(name: string, value: unknown): void {

@@ -92,6 +92,12 @@ export class Evaluator {
     return p;
   }
 
+  /** The memoised results of a program on rows (undefined where it has none), with no call. */
+  known(program: Program, rows: readonly DatasetRow[]): (RowResult | undefined)[] {
+    const key = programKey(program);
+    return rows.map((row) => this.#o.memo.peek<RowResult>(`eval:${key}:${row.id}`));
+  }
+
   async evaluate(program: Program, rows: readonly DatasetRow[]): Promise<ProgramScore> {
     const key = programKey(program);
     const prompt = this.prompt(program);

@@ -57,6 +57,11 @@ export class Memo {
     return value;
   }
 
+  /** Like get, without counting a hit. */
+  peek<T>(key: string): T | undefined {
+    return this.#values.get(key) as T | undefined;
+  }
+
   set(key: string, value: unknown): void {
     this.#values.set(key, value);
     this.#append({ type: "memo", key, value });
