@@ -64,6 +64,21 @@ describe.skipIf(skipReason !== undefined)("optimize() with Optuna", () => {
     expect(Object.keys(trials[0]!.params).sort()).toEqual(["draw", "k", "strategy"]);
   }, 90_000);
 
+  it('objectives ["score", "cost"] use Optuna\'s NSGA-II', async () => {
+    const base = await loadPrompt(`${TASKS}sentiment/labels.prompt`);
+    const r = await optimize(base, {
+      trainset: DATA,
+      metric: "exact",
+      optimizer: "fewshot",
+      sampler: "optuna",
+      objectives: ["score", "cost"],
+      trials: 6,
+      minibatch: 10,
+    });
+    expect(r.sampler).toBe("optuna:nsga-ii");
+    expect(r.front.length).toBeGreaterThan(0);
+  }, 60_000);
+
   it("a storage that cannot be reached is an error naming it, password masked", async () => {
     const base = await loadPrompt(`${TASKS}sentiment/labels.prompt`);
     const err = await optimize(base, {
