@@ -4,6 +4,7 @@ import { InvalidArgumentError } from "./errors/invalid-argument-error.js";
 import { MissingVariableError } from "./errors/missing-variable-error.js";
 import { UnknownVariableError } from "./errors/unknown-variable-error.js";
 import { validate } from "./schema.js";
+import { withMediaSlots } from "./template/engine.js";
 import { HISTORY_SLOT, type RenderedItem, splitMessages } from "./template/messages.js";
 import { closest } from "./text.js";
 import type { ChatMessage } from "./types.js";
@@ -76,13 +77,14 @@ export function renderMessages(
   const data = printable(def, vars);
   const items: RenderedItem[] = [];
   for (const { role, template } of def.templates) {
-    const text = template.render(data, def.partials as never);
     if (template.analysis.hasMarkers) {
-      for (const item of splitMessages(text, role)) items.push(item);
-    } else {
-      const content = text.trim();
-      if (content) items.push({ role, content } as ChatMessage);
+      // Media values ({{media url=photo}} with a Media) travel by reference, not as data URLs.
+      const { value: text, slots } = withMediaSlots(() => template.render(data, def.partials as never));
+      for (const item of splitMessages(text, role, slots)) items.push(item);
+      continue;
     }
+    const content = template.render(data, def.partials as never).trim();
+    if (content) items.push({ role, content } as ChatMessage);
   }
   return placeHistory(items, history);
 }

@@ -1,3 +1,4 @@
+import type { FilePart, ImagePart, TextPart } from "ai";
 import type HandlebarsModule from "handlebars";
 // The single-file build loads in about half the time of the package's many-file entry point
 // (same version, same code); the types come from the package itself.
@@ -17,8 +18,42 @@ export const MARK_CLOSE = ">>>";
 
 hbs.registerHelper("role", (role: unknown) => `${MARK_OPEN}role:${String(role)}${MARK_CLOSE}`);
 hbs.registerHelper("history", () => `${MARK_OPEN}history${MARK_CLOSE}`);
+/**
+ * A media value a template can place with `{{media url=x}}` without turning it into a URL: any object
+ * with `toPart()` (FlowPrompt's `Media` from `flowprompt/multimodal`, or your own).
+ */
+export interface MediaValue {
+  /** The prompt part it becomes (an image, a file, or text such as a PDF's extracted pages). */
+  toPart(): TextPart | ImagePart | FilePart;
+  /** Several parts instead (a video's frames with their time labels); wins over toPart. */
+  toParts?(): (TextPart | ImagePart | FilePart)[];
+}
+
+export function isMediaValue(value: unknown): value is MediaValue {
+  return typeof value === "object" && value !== null && typeof (value as MediaValue).toPart === "function";
+}
+
+/** Media values placed by the render in progress (renders are synchronous, so one list at a time). */
+let mediaSlots: MediaValue[] | undefined;
+
+/** Runs a render, collecting the media values it places; markers refer to them by index. */
+export function withMediaSlots<T>(render: () => T): { value: T; slots: MediaValue[] } {
+  const outer = mediaSlots;
+  const slots: MediaValue[] = [];
+  mediaSlots = slots;
+  try {
+    return { value: render(), slots };
+  } finally {
+    mediaSlots = outer;
+  }
+}
+
 hbs.registerHelper("media", (options: Handlebars.HelperOptions) => {
-  const url = String(options.hash.url ?? "");
+  const value = options.hash.url;
+  if (isMediaValue(value) && mediaSlots !== undefined) {
+    return `${MARK_OPEN}media-ref:${mediaSlots.push(value) - 1}${MARK_CLOSE}`;
+  }
+  const url = String(value ?? "");
   const type = options.hash.contentType === undefined ? "" : String(options.hash.contentType);
   return `${MARK_OPEN}media:${encodeURIComponent(url)} ${encodeURIComponent(type)}${MARK_CLOSE}`;
 });

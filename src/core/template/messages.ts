@@ -1,6 +1,6 @@
 import type { FilePart, ImagePart, TextPart } from "ai";
 import type { ChatMessage } from "../types.js";
-import { MARK_CLOSE, MARK_OPEN } from "./engine.js";
+import { MARK_CLOSE, MARK_OPEN, type MediaValue } from "./engine.js";
 
 type Part = TextPart | ImagePart | FilePart;
 type Role = "system" | "user" | "assistant";
@@ -18,7 +18,11 @@ export type RenderedItem = ChatMessage | typeof HISTORY_SLOT;
  * Splits rendered template text with role/history/media markers into messages, as Dotprompt
  * does: text before the first role marker belongs to `defaultRole`; empty messages are dropped.
  */
-export function splitMessages(text: string, defaultRole: Role): RenderedItem[] {
+export function splitMessages(
+  text: string,
+  defaultRole: Role,
+  slots: readonly MediaValue[] = [],
+): RenderedItem[] {
   const out: RenderedItem[] = [];
   let current: Pending = { role: defaultRole, parts: [] };
   const flush = () => {
@@ -46,6 +50,9 @@ export function splitMessages(text: string, defaultRole: Role): RenderedItem[] {
       flush();
       out.push(HISTORY_SLOT);
       current = { role: current.role, parts: [] };
+    } else if (marker.startsWith("media-ref:")) {
+      const value = slots[Number(marker.slice(10))];
+      if (value !== undefined) current.parts.push(...(value.toParts?.() ?? [value.toPart()]));
     } else if (marker.startsWith("media:")) {
       const [url = "", type = ""] = marker.slice(6).split(" ");
       current.parts.push(mediaPart(decodeURIComponent(url), decodeURIComponent(type)));
