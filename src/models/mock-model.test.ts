@@ -117,6 +117,30 @@ describe("mockModel: replies", () => {
     ]);
   });
 
+  it("lists the last user message's media for the responder, which lastUserText leaves out", async () => {
+    const model = mockModel({ responder: ({ lastUserMedia }) => JSON.stringify(lastUserMedia) });
+    const r = await model.doGenerate({
+      prompt: [
+        {
+          role: "user",
+          content: [
+            { type: "text", text: "Look" },
+            { type: "file", mediaType: "image/png", data: { type: "data", data: new Uint8Array(68) } },
+            { type: "file", mediaType: "audio/wav", data: { type: "data", data: "AAAAAA==" } },
+            { type: "file", mediaType: "image", data: { type: "url", url: new URL("https://x.test/a.png") } },
+            { type: "file", mediaType: "text/plain", data: { type: "text", text: "doc" }, filename: "d.txt" },
+          ],
+        },
+      ],
+    });
+    expect(JSON.parse(textOf(r))).toEqual([
+      { mediaType: "image/png", bytes: 68 },
+      { mediaType: "audio/wav", bytes: 4 },
+      { mediaType: "image", url: "https://x.test/a.png" },
+    ]);
+    expect(model.lastCall!.lastUserText).toBe("Look");
+  });
+
   it("awaits an async responder, and undefined from it means the default reply", async () => {
     const model = mockModel({
       responder: async ({ lastUserText }) => (lastUserText === "special" ? "special answer" : undefined),

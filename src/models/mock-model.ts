@@ -22,9 +22,19 @@ export interface MockCall {
   options: LanguageModelV4CallOptions;
   /** 0-based number of the call since the model was made (or `reset()`). */
   index: number;
-  /** The text of the last user message ("" when there is none). */
+  /** The text of the last user message ("" when there is none); media parts are left out. */
   lastUserText: string;
+  /** The media (file) parts of the last user message: their type, and their size when inline. */
+  lastUserMedia: MockMedia[];
   mode: "generate" | "stream";
+}
+
+/** A media part the mock received: `bytes` is the decoded size (undefined for a URL or file id). */
+export interface MockMedia {
+  mediaType: string;
+  bytes: number | undefined;
+  url?: string;
+  filename?: string;
 }
 
 /** Token counts a reply can set; unset ones are estimated (about 4 characters per token). */
@@ -244,6 +254,7 @@ class MockLanguageModel implements MockModel {
       options,
       index: this.count++,
       lastUserText: lastUserText(options.prompt),
+      lastUserMedia: lastUserMedia(options.prompt),
       mode,
     };
     if (this.o.record !== false) this.calls.push(call);
@@ -431,6 +442,27 @@ function lastUserText(prompt: LanguageModelV4Prompt): string {
     return out;
   }
   return "";
+}
+
+function lastUserMedia(prompt: LanguageModelV4Prompt): MockMedia[] {
+  const user = prompt.findLast((m) => m.role === "user");
+  if (!user) return [];
+  const out: MockMedia[] = [];
+  for (const part of user.content) {
+    if (part.type !== "file" || part.data.type === "text") continue;
+    const d = part.data;
+    const bytes =
+      d.type !== "data"
+        ? undefined
+        : typeof d.data === "string"
+          ? Math.floor((d.data.replace(/[\s=]/g, "").length * 3) / 4)
+          : d.data.byteLength;
+    const media: MockMedia = { mediaType: part.mediaType, bytes };
+    if (d.type === "url") media.url = d.url.href;
+    if (part.filename !== undefined) media.filename = part.filename;
+    out.push(media);
+  }
+  return out;
 }
 
 function defaultFailure(call: MockCall, modelId: string): APICallError {

@@ -6,6 +6,7 @@ import type {
 } from "@ai-sdk/provider";
 import { type MockModel, type MockReply, mockModel } from "../models/mock-model.js";
 import { type SimModel, simModel, simTaskOfModel } from "../models/sim/index.js";
+import { NO_MEDIA } from "./media-tokens.js";
 import type {
   Answer,
   Api,
@@ -37,6 +38,8 @@ export class AnswerError extends Error {
 export class Answerer {
   private readonly model: MockModel;
   private readonly info = new WeakMap<LanguageModelV4CallOptions, CallInfo>();
+  /** Calls whose reply set the input tokens (media tokens are then not added). */
+  private readonly explicitInput = new WeakSet<LanguageModelV4CallOptions>();
   /** Simulated models for "sim" / "sim:<task>" requests, one per model id, seeded like the server. */
   private readonly sims = new Map<string, SimModel>();
   private readonly seed: number;
@@ -46,19 +49,25 @@ export class Answerer {
     replies?: readonly MockReply[];
     seed?: number;
   }) {
-    const responder = options.responder;
+    const { responder, replies } = options;
+    if (replies) mockModel({ replies, responder: responder && (() => undefined) }); // the mock's checks: not both, not an empty list
     this.seed = options.seed ?? 0;
+    const note = (options: LanguageModelV4CallOptions, reply: MockReply | undefined) => {
+      if (typeof reply === "object" && reply.usage?.inputTokens !== undefined)
+        this.explicitInput.add(options);
+      return reply;
+    };
     this.model = mockModel({
       modelId: "mock-server",
       record: false,
       seed: options.seed ?? 0,
-      replies: options.replies,
-      responder: responder
-        ? (call) => {
-            const info = this.info.get(call.options)!;
-            return responder({ ...call, ...info, mode: info.request.stream ? "stream" : "generate" });
-          }
-        : undefined,
+      responder: (call) => {
+        if (replies) return note(call.options, replies[Math.min(call.index, replies.length - 1)]);
+        if (!responder) return undefined;
+        const info = this.info.get(call.options)!;
+        const r = responder({ ...call, ...info, mode: info.request.stream ? "stream" : "generate" });
+        return r instanceof Promise ? r.then((v) => note(call.options, v)) : note(call.options, r);
+      },
     });
   }
 
@@ -116,6 +125,7 @@ export class Answerer {
     const text = part?.type === "text" ? part.text : "";
     const u = result.usage;
     const finish = result.finishReason.unified;
+    const media = this.explicitInput.has(options) ? NO_MEDIA : (req.media ?? NO_MEDIA);
     return {
       id,
       model: info.model,
@@ -129,11 +139,12 @@ export class Answerer {
           }
         : undefined,
       usage: {
-        input: u.inputTokens.total ?? 0,
+        input: (u.inputTokens.total ?? 0) + media.total,
         output: u.outputTokens.total ?? 0,
         cachedInput: u.inputTokens.cacheRead ?? 0,
         cacheWrite: u.inputTokens.cacheWrite ?? 0,
         reasoning: u.outputTokens.reasoning ?? 0,
+        media,
       },
       finish: tool && finish === "stop" ? "tool-calls" : finish === "interrupted" ? "other" : finish,
     };

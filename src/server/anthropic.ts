@@ -1,49 +1,13 @@
-import { file, isRecord, type Part, PromptBuilder, str, text, toolCall, toolResult } from "./prompt.js";
+import { catchMedia, InvalidMedia } from "./media.js";
+import { anthropicMedia } from "./media-native.js";
+import { isRecord, type Part, PromptBuilder, str, text, toolCall, toolResult } from "./prompt.js";
 import { pieces } from "./tokens.js";
 import type { Answer, InvalidRequest, NormalizedRequest, SseEvent, ToolSpec, WireFormat } from "./types.js";
 
 /** Anthropic Messages (`POST /v1/messages`). */
 export const anthropicMessages: WireFormat = {
   parse(body: unknown): NormalizedRequest | InvalidRequest {
-    if (!isRecord(body)) return { invalid: "Input should be a valid dictionary" };
-    for (const field of ["model", "max_tokens", "messages"]) {
-      if (body[field] === undefined) return { invalid: `${field}: Field required`, param: field };
-    }
-    if (typeof body.model !== "string")
-      return { invalid: "model: Input should be a valid string", param: "model" };
-    if (typeof body.max_tokens !== "number")
-      return { invalid: "max_tokens: Input should be a valid integer", param: "max_tokens" };
-    if (!Array.isArray(body.messages))
-      return { invalid: "messages: Input should be a valid list", param: "messages" };
-    const b = new PromptBuilder();
-    b.system(typeof body.system === "string" ? body.system : blocksText(body.system));
-    const names = new Map<string, string>();
-    for (const [i, m] of body.messages.entries()) {
-      if (!isRecord(m) || (m.role !== "user" && m.role !== "assistant")) {
-        return {
-          invalid: `messages.${i}.role: Input should be 'user' or 'assistant'`,
-          param: `messages.${i}.role`,
-        };
-      }
-      b.add(m.role, blocks(m.content, names));
-    }
-    const config = isRecord(body.output_config) ? body.output_config : undefined;
-    const format = isRecord(config?.format)
-      ? config.format
-      : isRecord(body.output_format)
-        ? body.output_format
-        : undefined;
-    return {
-      model: body.model,
-      stream: body.stream === true,
-      prompt: b.prompt,
-      maxOutputTokens: body.max_tokens,
-      temperature: typeof body.temperature === "number" ? body.temperature : undefined,
-      json:
-        format?.type === "json_schema" ? { schema: isRecord(format.schema) ? format.schema : {} } : undefined,
-      tools: tools(body.tools),
-      toolChoice: toolChoice(body.tool_choice),
-    };
+    return catchMedia(() => parseMessages(body));
   },
 
   json(a: Answer, req: NormalizedRequest): unknown {
@@ -105,6 +69,48 @@ export const anthropicMessages: WireFormat = {
   },
 };
 
+function parseMessages(body: unknown): NormalizedRequest | InvalidRequest {
+  if (!isRecord(body)) return { invalid: "Input should be a valid dictionary" };
+  for (const field of ["model", "max_tokens", "messages"]) {
+    if (body[field] === undefined) return { invalid: `${field}: Field required`, param: field };
+  }
+  if (typeof body.model !== "string")
+    return { invalid: "model: Input should be a valid string", param: "model" };
+  if (typeof body.max_tokens !== "number")
+    return { invalid: "max_tokens: Input should be a valid integer", param: "max_tokens" };
+  if (!Array.isArray(body.messages))
+    return { invalid: "messages: Input should be a valid list", param: "messages" };
+  const b = new PromptBuilder();
+  b.system(typeof body.system === "string" ? body.system : blocksText(body.system));
+  const names = new Map<string, string>();
+  for (const [i, m] of body.messages.entries()) {
+    if (!isRecord(m) || (m.role !== "user" && m.role !== "assistant")) {
+      return {
+        invalid: `messages.${i}.role: Input should be 'user' or 'assistant'`,
+        param: `messages.${i}.role`,
+      };
+    }
+    b.add(m.role, blocks(m.content, names, `messages.${i}.content`));
+  }
+  const config = isRecord(body.output_config) ? body.output_config : undefined;
+  const format = isRecord(config?.format)
+    ? config.format
+    : isRecord(body.output_format)
+      ? body.output_format
+      : undefined;
+  return {
+    model: body.model,
+    stream: body.stream === true,
+    prompt: b.prompt,
+    maxOutputTokens: body.max_tokens,
+    temperature: typeof body.temperature === "number" ? body.temperature : undefined,
+    json:
+      format?.type === "json_schema" ? { schema: isRecord(format.schema) ? format.schema : {} } : undefined,
+    tools: tools(body.tools),
+    toolChoice: toolChoice(body.tool_choice),
+  };
+}
+
 function toolId(a: Answer): string {
   return `toolu_${a.toolCall?.id.replace(/^call_/, "")}`;
 }
@@ -137,24 +143,22 @@ function blocksText(value: unknown): string {
   return value.map((b) => (isRecord(b) && typeof b.text === "string" ? b.text : "")).join("\n");
 }
 
-function source(s: unknown): Part | undefined {
-  if (!isRecord(s)) return undefined;
-  if (s.type === "base64" && typeof s.data === "string") return file(s.data, str(s.media_type));
-  if (s.type === "url" && typeof s.url === "string") return file(s.url, "image");
-  if (s.type === "text" && typeof s.data === "string") return text(s.data);
-  return undefined;
-}
+/** Block types of other wire formats (audio, OpenAI's parts), which the Messages API rejects. */
+const FOREIGN = new Set(["audio", "input_audio", "video", "image_url", "input_image", "input_file", "file"]);
+const TAGS =
+  "'text', 'image', 'document', 'search_result', 'tool_use', 'tool_result', 'thinking', 'redacted_thinking', 'server_tool_use', 'web_search_tool_result'";
 
-function blocks(content: unknown, names: Map<string, string>): Part[] {
+function blocks(content: unknown, names: Map<string, string>, at: string): Part[] {
   if (typeof content === "string") return [text(content)];
   if (!Array.isArray(content)) return [];
   const out: Part[] = [];
-  for (const c of content) {
+  for (const [j, c] of content.entries()) {
     if (!isRecord(c)) continue;
     if (c.type === "text" && typeof c.text === "string") out.push(text(c.text));
-    else if (c.type === "image" || c.type === "document") {
-      const part = source(c.source);
-      if (part) out.push(part);
+    else if (c.type === "image" || c.type === "document") out.push(anthropicMedia(c, `${at}.${j}`));
+    else if (FOREIGN.has(String(c.type))) {
+      const message = `${at}.${j}: Input tag '${String(c.type)}' found using 'type' does not match any of the expected tags: ${TAGS}`;
+      throw new InvalidMedia(message, `${at}.${j}.type`);
     } else if (c.type === "tool_use") {
       const id = str(c.id) ?? "";
       names.set(id, str(c.name) ?? "");

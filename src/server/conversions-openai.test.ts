@@ -26,7 +26,10 @@ describe("OpenAI chat requests become the mock's prompt", () => {
                 { type: "text", text: "Look" },
                 { type: "image_url", image_url: "https://example.com/cat.png" },
                 { type: "input_audio", input_audio: { data: "AAAA", format: "mp3" } },
-                { type: "file", file: { file_data: "data:application/pdf;base64,JVBE", filename: "a.pdf" } },
+                {
+                  type: "file",
+                  file: { file_data: "data:application/pdf;base64,JVBERi0xLjQK", filename: "a.pdf" },
+                },
                 { type: "document_url", document_url: "https://example.com/doc.pdf" },
                 { type: "unknown" },
                 "junk",
@@ -60,7 +63,7 @@ describe("OpenAI chat requests become the mock's prompt", () => {
     expect(user.map((p) => p.mediaType ?? p.type)).toEqual([
       "text",
       "image",
-      "audio/mp3",
+      "audio/mpeg",
       "application/pdf",
       "application/pdf",
     ]);

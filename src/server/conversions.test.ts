@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { anthropicMessages } from "./anthropic.js";
 import { geminiGenerateContent } from "./gemini.js";
-import { file, PromptBuilder, text, toolResult } from "./prompt.js";
+import { PromptBuilder, text, toolResult } from "./prompt.js";
 import { promptTokens, splitChunks } from "./tokens.js";
 import type { InvalidRequest, NormalizedRequest, Route } from "./types.js";
 
@@ -138,23 +138,6 @@ describe("Gemini requests", () => {
 });
 
 describe("prompt helpers and token counts", () => {
-  it("turn data URLs, URLs and bare base64 into file parts", () => {
-    expect(file("data:;base64,AAAA", "image/png")).toMatchObject({
-      mediaType: "image/png",
-      data: { type: "data", data: "AAAA" },
-    });
-    expect(file("https://example.com/x", "image/jpeg")).toMatchObject({
-      mediaType: "image/jpeg",
-      data: { type: "url" },
-    });
-    expect(file("http://[bad")).toMatchObject({ data: { type: "data" } });
-    expect(file("AAAA")).toEqual({
-      type: "file",
-      mediaType: "application/octet-stream",
-      data: { type: "data", data: "AAAA" },
-    });
-  });
-
   it("count prompt tokens the way the mock model does", () => {
     const b = new PromptBuilder();
     b.system("12345678");

@@ -18,6 +18,8 @@ export interface ErrorDetail {
   message?: string;
   model?: string;
   param?: string;
+  /** The error code (OpenAI's `code`; Gemini gets a field violation for `param` instead). */
+  code?: string;
   retryAfter?: number;
 }
 
@@ -67,7 +69,14 @@ export function errorReply(flavor: Flavor, kind: ErrorKind, status: number, d: E
     default:
       return {
         status,
-        body: { error: { message, type: openaiType(kind), param: d.param ?? null, code: openaiCode(kind) } },
+        body: {
+          error: {
+            message,
+            type: openaiType(kind),
+            param: d.param ?? null,
+            code: d.code ?? openaiCode(kind),
+          },
+        },
       };
   }
 }
@@ -147,6 +156,15 @@ function googleStatus(kind: ErrorKind, status: number): string {
 }
 
 function googleDetails(kind: ErrorKind, d: ErrorDetail): { details?: unknown[] } {
+  if (kind === "invalid" && d.code === "field" && d.param)
+    return {
+      details: [
+        {
+          "@type": "type.googleapis.com/google.rpc.BadRequest",
+          fieldViolations: [{ field: d.param, description: d.message }],
+        },
+      ],
+    };
   if (kind === "bad-key")
     return {
       details: [

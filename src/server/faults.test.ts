@@ -87,6 +87,7 @@ describe("scripted faults (the `faults` option)", () => {
       query: {},
       headers: {},
       body: {},
+      media: [],
       provider: "google",
       api: "generate-content",
       model: "gemini-2.5-flash",

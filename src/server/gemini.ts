@@ -1,4 +1,6 @@
-import { file, isRecord, type Part, PromptBuilder, str, text, toolCall, toolResult } from "./prompt.js";
+import { catchMedia } from "./media.js";
+import { geminiMedia } from "./media-native.js";
+import { isRecord, type Part, PromptBuilder, str, text, toolCall, toolResult } from "./prompt.js";
 import { pieces } from "./tokens.js";
 import type {
   Answer,
@@ -13,52 +15,7 @@ import type {
 /** Gemini `models/{model}:generateContent` and `:streamGenerateContent?alt=sse`. */
 export const geminiGenerateContent: WireFormat = {
   parse(body: unknown, route: Route): NormalizedRequest | InvalidRequest {
-    if (!isRecord(body)) return { invalid: "Invalid JSON payload received. Expected an object." };
-    if (!Array.isArray(body.contents) || body.contents.length === 0)
-      return { invalid: "* GenerateContentRequest.contents: contents is not specified\n", param: "contents" };
-    const b = new PromptBuilder();
-    if (isRecord(body.systemInstruction)) b.system(partsText(body.systemInstruction.parts));
-    let calls = 0;
-    for (const [i, c] of body.contents.entries()) {
-      if (!isRecord(c) || !Array.isArray(c.parts))
-        return {
-          invalid: `* GenerateContentRequest.contents[${i}].parts: contents.parts must not be empty.\n`,
-        };
-      const out: Part[] = [];
-      for (const p of c.parts) {
-        if (!isRecord(p)) continue;
-        if (typeof p.text === "string") out.push(text(p.text));
-        else if (isRecord(p.inlineData))
-          out.push(file(String(p.inlineData.data ?? ""), str(p.inlineData.mimeType)));
-        else if (isRecord(p.fileData))
-          out.push(file(String(p.fileData.fileUri ?? ""), str(p.fileData.mimeType)));
-        else if (isRecord(p.functionCall)) {
-          const name = str(p.functionCall.name) ?? "";
-          out.push(toolCall(str(p.functionCall.id) ?? `${name}-${calls++}`, name, p.functionCall.args ?? {}));
-        } else if (isRecord(p.functionResponse)) {
-          const name = str(p.functionResponse.name) ?? "";
-          out.push(toolResult(str(p.functionResponse.id) ?? name, name, p.functionResponse.response ?? null));
-        }
-      }
-      b.add(c.role === "model" ? "assistant" : "user", out);
-    }
-    const g = isRecord(body.generationConfig) ? body.generationConfig : {};
-    const schema = isRecord(g.responseJsonSchema)
-      ? g.responseJsonSchema
-      : isRecord(g.responseSchema)
-        ? lowerTypes(g.responseSchema)
-        : undefined;
-    const json = schema ? { schema } : g.responseMimeType === "application/json" ? {} : undefined;
-    return {
-      model: route.model ?? "",
-      stream: route.stream === true,
-      prompt: b.prompt,
-      maxOutputTokens: typeof g.maxOutputTokens === "number" ? g.maxOutputTokens : undefined,
-      temperature: typeof g.temperature === "number" ? g.temperature : undefined,
-      json,
-      tools: tools(body.tools),
-      toolChoice: toolChoice(body.toolConfig),
-    };
+    return catchMedia(() => parseGenerate(body, route));
   },
 
   json(a: Answer, req: NormalizedRequest): unknown {
@@ -98,6 +55,53 @@ export const geminiGenerateContent: WireFormat = {
   },
 };
 
+function parseGenerate(body: unknown, route: Route): NormalizedRequest | InvalidRequest {
+  if (!isRecord(body)) return { invalid: "Invalid JSON payload received. Expected an object." };
+  if (!Array.isArray(body.contents) || body.contents.length === 0)
+    return { invalid: "* GenerateContentRequest.contents: contents is not specified\n", param: "contents" };
+  const b = new PromptBuilder();
+  if (isRecord(body.systemInstruction)) b.system(partsText(body.systemInstruction.parts));
+  let calls = 0;
+  for (const [i, c] of body.contents.entries()) {
+    if (!isRecord(c) || !Array.isArray(c.parts))
+      return {
+        invalid: `* GenerateContentRequest.contents[${i}].parts: contents.parts must not be empty.\n`,
+      };
+    const out: Part[] = [];
+    for (const [j, p] of c.parts.entries()) {
+      if (!isRecord(p)) continue;
+      const media = geminiMedia(p, `contents[${i}].parts[${j}]`);
+      if (typeof p.text === "string") out.push(text(p.text));
+      else if (media) out.push(media);
+      else if (isRecord(p.functionCall)) {
+        const name = str(p.functionCall.name) ?? "";
+        out.push(toolCall(str(p.functionCall.id) ?? `${name}-${calls++}`, name, p.functionCall.args ?? {}));
+      } else if (isRecord(p.functionResponse)) {
+        const name = str(p.functionResponse.name) ?? "";
+        out.push(toolResult(str(p.functionResponse.id) ?? name, name, p.functionResponse.response ?? null));
+      }
+    }
+    b.add(c.role === "model" ? "assistant" : "user", out);
+  }
+  const g = isRecord(body.generationConfig) ? body.generationConfig : {};
+  const schema = isRecord(g.responseJsonSchema)
+    ? g.responseJsonSchema
+    : isRecord(g.responseSchema)
+      ? lowerTypes(g.responseSchema)
+      : undefined;
+  const json = schema ? { schema } : g.responseMimeType === "application/json" ? {} : undefined;
+  return {
+    model: route.model ?? "",
+    stream: route.stream === true,
+    prompt: b.prompt,
+    maxOutputTokens: typeof g.maxOutputTokens === "number" ? g.maxOutputTokens : undefined,
+    temperature: typeof g.temperature === "number" ? g.temperature : undefined,
+    json,
+    tools: tools(body.tools),
+    toolChoice: toolChoice(body.toolConfig),
+  };
+}
+
 function part(a: Answer, value: string): object {
   if (!a.toolCall) return { text: value };
   let args: unknown = {};
@@ -124,8 +128,22 @@ function usage(a: Answer, output: number): object {
     totalTokenCount: u.input + output,
     ...(u.cachedInput > 0 && { cachedContentTokenCount: u.cachedInput }),
     ...(u.reasoning > 0 && { thoughtsTokenCount: u.reasoning }),
-    promptTokensDetails: [{ modality: "TEXT", tokenCount: u.input }],
+    promptTokensDetails: modalities(u),
   };
+}
+
+/** `promptTokensDetails`: the input by modality (TEXT always, the media modalities when present). */
+function modalities(u: Answer["usage"]): object[] {
+  const m = u.media;
+  const out = [{ modality: "TEXT", tokenCount: Math.max(0, u.input - m.total) }];
+  for (const [modality, tokenCount] of [
+    ["IMAGE", m.image],
+    ["AUDIO", m.audio],
+    ["VIDEO", m.video],
+    ["DOCUMENT", m.document],
+  ] as const)
+    if (tokenCount > 0) out.push({ modality, tokenCount });
+  return out;
 }
 
 function partsText(parts: unknown): string {

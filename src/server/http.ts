@@ -9,8 +9,8 @@ const SECRET_HEADERS = new Set([
 ]);
 const MAX_BODY = 64 * 1024 * 1024;
 
-/** The request body as text ("" when empty); rejects bodies over 64 MiB. */
-export function readBody(req: IncomingMessage): Promise<string> {
+/** The request body's bytes (empty when there is none); rejects bodies over 64 MiB. */
+export function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -23,7 +23,7 @@ export function readBody(req: IncomingMessage): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }

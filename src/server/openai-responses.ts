@@ -1,5 +1,6 @@
+import { catchMedia, referencePart } from "./media.js";
+import { openaiAudio, openaiFile, openaiImage } from "./media-openai.js";
 import {
-  file,
   isRecord,
   type Part,
   PromptBuilder,
@@ -23,51 +24,7 @@ import type {
 /** The OpenAI Responses API (`POST /v1/responses`), the default of `@ai-sdk/openai` and `@ai-sdk/azure`. */
 export const openaiResponses: WireFormat = {
   parse(body: unknown, route: Route): NormalizedRequest | InvalidRequest {
-    if (!isRecord(body)) return { invalid: "We could not parse the JSON body of your request." };
-    const model = str(body.model) ?? route.model;
-    if (!model) return { invalid: "Missing required parameter: 'model'.", param: "model" };
-    const input = body.input;
-    if (typeof input !== "string" && !Array.isArray(input))
-      return { invalid: "Missing required parameter: 'input'.", param: "input" };
-    const b = new PromptBuilder();
-    if (typeof body.instructions === "string") b.system(body.instructions);
-    const names = new Map<string, string>();
-    for (const item of typeof input === "string" ? [{ role: "user", content: input }] : input) {
-      if (!isRecord(item)) continue;
-      if (item.type === "function_call") {
-        const id = str(item.call_id) ?? "";
-        names.set(id, str(item.name) ?? "");
-        b.add("assistant", [toolCall(id, str(item.name) ?? "", parseJsonText(item.arguments))]);
-      } else if (item.type === "function_call_output") {
-        const id = str(item.call_id) ?? "";
-        b.add("user", [toolResult(id, names.get(id) ?? "tool", item.output)]);
-      } else if (item.role === "system" || item.role === "developer") {
-        b.system(
-          parts(item.content)
-            .map((p) => (p.type === "text" ? p.text : ""))
-            .join(""),
-        );
-      } else if (item.role === "user" || item.role === "assistant") {
-        b.add(item.role, parts(item.content));
-      }
-    }
-    const t = isRecord(body.text) && isRecord(body.text.format) ? body.text.format : undefined;
-    const json =
-      t?.type === "json_schema"
-        ? { schema: isRecord(t.schema) ? t.schema : {}, name: str(t.name) }
-        : t?.type === "json_object"
-          ? {}
-          : undefined;
-    return {
-      model,
-      stream: body.stream === true,
-      prompt: b.prompt,
-      maxOutputTokens: typeof body.max_output_tokens === "number" ? body.max_output_tokens : undefined,
-      temperature: typeof body.temperature === "number" ? body.temperature : undefined,
-      json,
-      tools: tools(body.tools),
-      toolChoice: toolChoice(body.tool_choice),
-    };
+    return catchMedia(() => parseResponses(body, route));
   },
 
   json(a: Answer, req: NormalizedRequest): unknown {
@@ -112,6 +69,56 @@ export const openaiResponses: WireFormat = {
     return out;
   },
 };
+
+function parseResponses(body: unknown, route: Route): NormalizedRequest | InvalidRequest {
+  if (!isRecord(body)) return { invalid: "We could not parse the JSON body of your request." };
+  const model = str(body.model) ?? route.model;
+  if (!model) return { invalid: "Missing required parameter: 'model'.", param: "model" };
+  const input = body.input;
+  if (typeof input !== "string" && !Array.isArray(input))
+    return { invalid: "Missing required parameter: 'input'.", param: "input" };
+  const b = new PromptBuilder();
+  if (typeof body.instructions === "string") b.system(body.instructions);
+  const names = new Map<string, string>();
+  const items: unknown[] = typeof input === "string" ? [{ role: "user", content: input }] : input;
+  for (const [i, item] of items.entries()) {
+    if (!isRecord(item)) continue;
+    const at = `input[${i}].content`;
+    if (item.type === "function_call") {
+      const id = str(item.call_id) ?? "";
+      names.set(id, str(item.name) ?? "");
+      b.add("assistant", [toolCall(id, str(item.name) ?? "", parseJsonText(item.arguments))]);
+    } else if (item.type === "function_call_output") {
+      const id = str(item.call_id) ?? "";
+      b.add("user", [toolResult(id, names.get(id) ?? "tool", item.output)]);
+    } else if (item.role === "system" || item.role === "developer") {
+      b.system(
+        parts(item.content, at)
+          .map((p) => (p.type === "text" ? p.text : ""))
+          .join(""),
+      );
+    } else if (item.role === "user" || item.role === "assistant") {
+      b.add(item.role, parts(item.content, at));
+    }
+  }
+  const t = isRecord(body.text) && isRecord(body.text.format) ? body.text.format : undefined;
+  const json =
+    t?.type === "json_schema"
+      ? { schema: isRecord(t.schema) ? t.schema : {}, name: str(t.name) }
+      : t?.type === "json_object"
+        ? {}
+        : undefined;
+  return {
+    model,
+    stream: body.stream === true,
+    prompt: b.prompt,
+    maxOutputTokens: typeof body.max_output_tokens === "number" ? body.max_output_tokens : undefined,
+    temperature: typeof body.temperature === "number" ? body.temperature : undefined,
+    json,
+    tools: tools(body.tools),
+    toolChoice: toolChoice(body.tool_choice),
+  };
+}
 
 function item(a: Answer, status: "in_progress" | "completed"): object {
   if (a.toolCall) {
@@ -173,21 +180,21 @@ function response(a: Answer, req: NormalizedRequest, status: string, output: obj
   };
 }
 
-function parts(content: unknown): Part[] {
+function parts(content: unknown, at: string): Part[] {
   if (typeof content === "string") return [text(content)];
   if (!Array.isArray(content)) return [];
   const out: Part[] = [];
-  for (const p of content) {
+  for (const [j, p] of content.entries()) {
     if (!isRecord(p)) continue;
+    const param = `${at}[${j}]`;
     if ((p.type === "input_text" || p.type === "output_text") && typeof p.text === "string")
       out.push(text(p.text));
     else if (p.type === "input_image") {
-      const src = str(p.image_url) ?? str(p.file_id);
-      if (src) out.push(file(src, "image"));
-    } else if (p.type === "input_file") {
-      const src = str(p.file_data) ?? str(p.file_url) ?? str(p.file_id);
-      if (src) out.push({ ...file(src, "application/pdf"), filename: str(p.filename) });
-    }
+      if (typeof p.file_id === "string" && p.image_url === undefined)
+        out.push(referencePart("openai", p.file_id, "image"));
+      else out.push(openaiImage(p.image_url, p.detail, `${param}.image_url`, `${param}.detail`));
+    } else if (p.type === "input_file") out.push(openaiFile(p, param));
+    else if (p.type === "input_audio") out.push(openaiAudio(p.input_audio, `${param}.input_audio`));
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMockServer } from "./index.js";
+import { halfSecondWav, PNG_BASE64 } from "./test-utils/helpers.js";
 import type { MockServer } from "./types.js";
 
 let server: MockServer;
@@ -92,5 +93,59 @@ describe("the official openai SDK against /v1/chat/completions", () => {
   it("uses the Responses API too", async () => {
     const r = await client().responses.create({ model: "gpt-4o-mini", input: prompt });
     expect(r.output_text).toBe(`mock reply to: ${prompt}`);
+  });
+});
+
+describe("the official openai SDK with media", () => {
+  it("sends an image and audio to chat completions and reads the audio tokens", async () => {
+    const wav = Buffer.from(halfSecondWav()).toString("base64");
+    const r = await client().chat.completions.create({
+      model: "gpt-4o",
+      messages: [
+        {
+          role: "user",
+          content: [
+            { type: "text", text: "What is this?" },
+            { type: "image_url", image_url: { url: `data:image/png;base64,${PNG_BASE64}`, detail: "low" } },
+            { type: "input_audio", input_audio: { data: wav, format: "wav" } },
+          ],
+        },
+      ],
+    });
+    expect(r.usage?.prompt_tokens).toBe(4 + 85 + 5);
+    expect(r.usage?.prompt_tokens_details?.audio_tokens).toBe(5);
+    expect(server.requests.at(-1)!.media.map((m) => m.mediaType)).toEqual(["image/png", "audio/wav"]);
+  });
+
+  it("gets a BadRequestError for a malformed image", async () => {
+    const e = await client()
+      .chat.completions.create({
+        model: "gpt-4o",
+        messages: [
+          { role: "user", content: [{ type: "image_url", image_url: { url: "data:image/png;base64,!" } }] },
+        ],
+      })
+      .catch((error: unknown) => error);
+    expect(e).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((e as InstanceType<typeof OpenAI.BadRequestError>).param).toBe(
+      "messages[0].content[0].image_url.url",
+    );
+  });
+
+  it("transcribes a file and makes speech", async () => {
+    const file = new File([Buffer.from(halfSecondWav())], "tone.wav", { type: "audio/wav" });
+    const t = await client().audio.transcriptions.create({ model: "gpt-4o-transcribe", file });
+    expect(t.text).toBe("transcript of 8044 bytes of audio/wav");
+    const speech = await client().audio.speech.create({
+      model: "tts-1",
+      voice: "alloy",
+      input: "Hi",
+      response_format: "wav",
+    });
+    expect(
+      Buffer.from(await speech.arrayBuffer())
+        .subarray(0, 4)
+        .toString(),
+    ).toBe("RIFF");
   });
 });

@@ -42,32 +42,6 @@ export function text(value: string): LanguageModelV4TextPart {
   return { type: "text", text: value };
 }
 
-/**
- * A file part from a `data:` URL, an http(s) URL, or bare base64 with its media type.
- * The bytes stay base64 (the mock never decodes them).
- */
-export function file(source: string, mediaType?: string): LanguageModelV4FilePart {
-  const m = /^data:([^;,]*)(?:;[^,]*)?,(.*)$/s.exec(source);
-  if (m)
-    return {
-      type: "file",
-      mediaType: m[1] || mediaType || "application/octet-stream",
-      data: { type: "data", data: m[2]! },
-    };
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
-    try {
-      return { type: "file", mediaType: mediaType ?? "image", data: { type: "url", url: new URL(source) } };
-    } catch {
-      // not a URL after all: keep it as data
-    }
-  }
-  return {
-    type: "file",
-    mediaType: mediaType ?? "application/octet-stream",
-    data: { type: "data", data: source },
-  };
-}
-
 export function toolCall(id: string, name: string, input: unknown): LanguageModelV4ToolCallPart {
   return { type: "tool-call", toolCallId: id, toolName: name, input };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { MockReply } from "../models/mock-model.js";
 import { startMockServer } from "./index.js";
-import { PNG, PNG_BASE64 } from "./test-utils/helpers.js";
+import { PNG, PNG_BASE64, PNG_SHA } from "./test-utils/helpers.js";
 import { PROVIDER_CASES } from "./test-utils/provider-cases.js";
 import type { MockServer, ServerCall } from "./types.js";
 
@@ -83,29 +83,31 @@ describe.each(PROVIDER_CASES)("$name, through its AI SDK package", (c) => {
     expect(schema.parse(await result.output)).toEqual({ title: "example", score: 1, tags: ["example"] });
   });
 
-  it("passes image parts through to the server", async () => {
-    await generateText({
+  it("hands image parts to the model as bytes, records them small and counts their tokens", async () => {
+    const prompt = "What is in this picture?";
+    const result = await generateText({
       model: model(),
       messages: [
         {
           role: "user",
           content: [
-            { type: "text", text: "What is in this picture?" },
+            { type: "text", text: prompt },
             { type: "file", data: PNG, mediaType: "image/png" },
           ],
         },
       ],
     });
-    expect(JSON.stringify(server.requests[0]!.body)).toContain(PNG_BASE64);
+    const r = server.requests[0]!;
+    expect(JSON.stringify(r.body)).not.toContain(PNG_BASE64);
+    expect(JSON.stringify(r.body)).toContain(`[70 bytes, sha256 ${PNG_SHA}]`);
+    expect(r.media).toEqual([{ kind: "image", mediaType: "image/png", bytes: 70, sha256: PNG_SHA }]);
     const user = calls[0]!.prompt.find((m) => m.role === "user")!;
     expect(user.content).toContainEqual(
-      expect.objectContaining({
-        type: "file",
-        mediaType: "image/png",
-        data: { type: "data", data: PNG_BASE64 },
-      }),
+      expect.objectContaining({ type: "file", mediaType: "image/png", data: { type: "data", data: PNG } }),
     );
-    expect(calls[0]!.lastUserText).toBe("What is in this picture?");
+    expect(calls[0]!.lastUserText).toBe(prompt);
+    expect(calls[0]!.lastUserMedia).toEqual([{ mediaType: "image/png", bytes: 70 }]);
+    expect(result.usage.inputTokens).toBe(tokens(prompt) + c.media.png);
   });
 
   it("answers a forced tool call with arguments valid for the tool's schema", async () => {

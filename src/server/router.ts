@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AnswerError, type Answerer } from "./answer.js";
+import { serveAudio } from "./audio.js";
 import { kindOfStatus } from "./errors.js";
 import type { Faults } from "./faults.js";
 import {
@@ -12,6 +13,8 @@ import {
   sendJson,
   sendTruncatedJson,
 } from "./http.js";
+import { shrinkMedia, summarizeMedia } from "./media.js";
+import { mediaTokens } from "./media-tokens.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { applyFault, baseHeaders, sendError } from "./replies.js";
 import { apiKeyOf, modelList, needsKey, route, wireFormat } from "./routes.js";
@@ -49,7 +52,8 @@ export async function handle(ctx: Context, req: IncomingMessage, res: ServerResp
     const raw = await readBody(req);
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const r = route(req, url.pathname);
-    const parsed = parseBody(raw);
+    const multipart = /^multipart\//i.test(header(req, "content-type") ?? "");
+    const parsed = multipart ? { value: undefined, json: false } : parseBody(raw.toString("utf8"));
     const body = parsed.value as { model?: unknown; stream?: unknown } | undefined;
     rec = {
       index: ctx.next++,
@@ -57,7 +61,8 @@ export async function handle(ctx: Context, req: IncomingMessage, res: ServerResp
       path: url.pathname,
       query: redactQuery(url.searchParams),
       headers: redactHeaders(req),
-      body: parsed.value,
+      body: parsed.json ? shrinkMedia(parsed.value) : parsed.value,
+      media: [],
       provider: r?.flavor,
       api: r?.api,
       model: r?.model ?? (typeof body?.model === "string" ? body.model : undefined),
@@ -66,7 +71,7 @@ export async function handle(ctx: Context, req: IncomingMessage, res: ServerResp
       fault: undefined,
     };
     if (ctx.options.record !== false) ctx.requests.push(rec);
-    await serve(ctx, req, res, rec, r, parsed, url, gone.signal);
+    await serve(ctx, req, res, rec, r, { ...parsed, raw }, url, gone.signal);
   } catch (error) {
     if (!res.headersSent && !res.destroyed) {
       sendJson(res, 500, {
@@ -91,7 +96,7 @@ async function serve(
   res: ServerResponse,
   rec: RecordedRequest,
   r: Route | undefined,
-  parsed: { value: unknown; json: boolean },
+  parsed: { value: unknown; json: boolean; raw: Buffer },
   url: URL,
   signal: AbortSignal,
 ): Promise<void> {
@@ -121,6 +126,12 @@ async function serve(
   }
   if (r.api === "models")
     return sendJson(res, 200, modelList(flavor, ctx.options.models), baseHeaders(flavor, rec));
+  if (r.api === "transcriptions" || r.api === "speech") {
+    const latency = Number(header(req, "x-mock-latency") ?? ctx.options.latencyMs ?? 0);
+    await delay(Number.isFinite(latency) ? latency : 0, signal);
+    if (signal.aborted) return;
+    return serveAudio(ctx, req, res, rec, r, parsed.raw, parsed.value);
+  }
   if (!parsed.json) {
     const message = "We could not parse the JSON body of your request. The request body must be valid JSON.";
     return sendError(res, flavor, rec, "invalid", 400, { message });
@@ -128,13 +139,15 @@ async function serve(
   const format = wireFormat(r);
   const n = format.parse(parsed.value, r);
   if ("invalid" in n)
-    return sendError(res, flavor, rec, "invalid", 400, { message: n.invalid, param: n.param });
+    return sendError(res, flavor, rec, "invalid", 400, { message: n.invalid, param: n.param, code: n.code });
   rec.model = n.model;
   rec.stream = n.stream;
+  rec.media = summarizeMedia(n.prompt);
+  n.media = mediaTokens(n.prompt, flavor, n.model);
   const models = ctx.options.models;
   if (n.model.startsWith("unknown") || (models && !models.includes(n.model)))
     return sendError(res, flavor, rec, "model", 404, { model: n.model });
-  const admission = ctx.limiter.admit(promptTokens(n.prompt));
+  const admission = ctx.limiter.admit(promptTokens(n.prompt) + n.media.total);
   if (!admission.ok) {
     ctx.stats.rateLimited++;
     const what = admission.limit === "requests" ? "requests per min (RPM)" : "tokens per min (TPM)";

@@ -16,8 +16,10 @@ export const PREFIXES: Record<string, Flavor> = {
 
 const GEMINI =
   /^\/v1(?:beta|alpha)?\/((?:models|tunedModels)\/[^:/]+):(generateContent|streamGenerateContent)$/;
-const AZURE = /^\/openai(?:\/v1)?(?:\/deployments\/([^/]+))?\/(chat\/completions|responses|models)$/;
-const OPENAI = /^(\/[a-z]+)?\/v1\/(chat\/completions|responses|models|messages)$/;
+const AZURE =
+  /^\/openai(?:\/v1)?(?:\/deployments\/([^/]+))?\/(chat\/completions|responses|models|audio\/transcriptions|audio\/speech)$/;
+const OPENAI =
+  /^(\/[a-z]+)?\/v1\/(chat\/completions|responses|models|messages|audio\/transcriptions|audio\/speech)$/;
 
 /** Where a request goes: which dialect and endpoint (undefined: no such route). */
 export function route(req: IncomingMessage, path: string): Route | undefined {
@@ -49,8 +51,12 @@ export function route(req: IncomingMessage, path: string): Route | undefined {
 function endpoint(flavor: Flavor, name: string, method: string, model?: string): Route | undefined {
   if (name === "models") return method === "GET" ? { flavor, api: "models" } : undefined;
   if (method !== "POST") return undefined;
-  if (name === "responses")
-    return flavor === "openai" || flavor === "azure" ? { flavor, api: "responses", model } : undefined;
+  const openai = flavor === "openai" || flavor === "azure";
+  if (name === "responses") return openai ? { flavor, api: "responses", model } : undefined;
+  if (name === "audio/transcriptions" || name === "audio/speech") {
+    const api = name === "audio/speech" ? "speech" : "transcriptions";
+    return openai || flavor === "openai-compatible" ? { flavor, api, model } : undefined;
+  }
   return { flavor, api: "chat", model };
 }
 

@@ -1,11 +1,22 @@
 import type { LanguageModelV4Prompt } from "@ai-sdk/provider";
 import type { MockCall, MockReply } from "../models/mock-model.js";
+import type { MediaSummary } from "./media.js";
+import type { MediaTokens } from "./media-tokens.js";
+
+export type { MediaSummary, MediaTokens };
 
 /** Which provider's dialect a request was spoken in (decides auth, error bodies and headers). */
 export type Flavor = "openai" | "azure" | "mistral" | "ollama" | "openai-compatible" | "anthropic" | "google";
 
 /** Which endpoint a request hit. */
-export type Api = "chat" | "responses" | "messages" | "generate-content" | "models";
+export type Api =
+  | "chat"
+  | "responses"
+  | "messages"
+  | "generate-content"
+  | "models"
+  | "transcriptions"
+  | "speech";
 
 /**
  * A failure the server can inject: an HTTP status (answered with that provider's real error body;
@@ -67,6 +78,11 @@ export interface MockServerOptions {
   apiKey?: string;
   /** Keep every request in `requests` (default true). Turn off for long benchmarks. */
   record?: boolean;
+  /**
+   * Fake transcripts for `POST /v1/audio/transcriptions`, by the SHA-256 (hex, or a prefix of at
+   * least 8 digits) of the uploaded audio; others get "transcript of <n> bytes of <type>".
+   */
+  transcripts?: Record<string, string>;
 }
 
 /** One request as the server received it (secrets redacted). */
@@ -79,8 +95,14 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** Lower-case header names; API keys and tokens replaced by "[redacted]". */
   headers: Record<string, string>;
-  /** The parsed JSON body (the raw text when it is not JSON, undefined when empty). */
+  /**
+   * The parsed JSON body (the raw text when it is not JSON, undefined when empty), with inline media
+   * (data URLs, base64 fields) replaced by `"[<n> bytes, sha256 <prefix>]"`; a multipart form as
+   * its fields, files summarized.
+   */
   body: unknown;
+  /** The media parts of the request's user messages, as the model received them. */
+  media: MediaSummary[];
   provider: Flavor | undefined;
   api: Api | undefined;
   model: string | undefined;
@@ -152,12 +174,16 @@ export interface NormalizedRequest {
   toolChoice: { type: "auto" | "none" | "required" } | { type: "tool"; name: string };
   /** Chat streams: usage in an extra chunk (OpenAI's `include_usage`) or in the final chunk (Mistral). */
   streamUsage?: "chunk" | "final";
+  /** Estimated input tokens of the prompt's media, in the dialect's way of counting (set by the router). */
+  media?: MediaTokens;
 }
 
 /** A request the wire format rejected, answered with that provider's 400. */
 export interface InvalidRequest {
   invalid: string;
   param?: string;
+  /** OpenAI's error `code` (e.g. "invalid_value"). */
+  code?: string;
 }
 
 export interface AnswerUsage {
@@ -166,6 +192,8 @@ export interface AnswerUsage {
   cachedInput: number;
   cacheWrite: number;
   reasoning: number;
+  /** Media tokens included in `input` (all 0 when a responder set the input tokens). */
+  media: MediaTokens;
 }
 
 /** The mock's answer in provider-neutral form. */

@@ -24,6 +24,11 @@ export interface ProviderCase {
   reasoning: boolean;
   /** Status of a request without an API key (undefined: the dialect needs none). */
   missingKeyStatus: number | undefined;
+  /**
+   * Input tokens the server adds for test media in this dialect: the 1×1 PNG, the one-page PDF and
+   * half a second of WAV (absent: the package sends no audio).
+   */
+  media: { png: number; pdf: number; wav?: number };
 }
 
 const KEY = "test-key";
@@ -38,6 +43,7 @@ export const PROVIDER_CASES: ProviderCase[] = [
     modelId: "gpt-4o-mini",
     cached: true,
     reasoning: true,
+    media: { png: 2833 + 5667, pdf: 2833 + 4 * 5667, wav: 5 },
     missingKeyStatus: 401,
   },
   {
@@ -49,6 +55,7 @@ export const PROVIDER_CASES: ProviderCase[] = [
     modelId: "gpt-4o-mini",
     cached: true,
     reasoning: true,
+    media: { png: 2833 + 5667, pdf: 2833 + 4 * 5667 },
     missingKeyStatus: 401,
   },
   {
@@ -62,6 +69,7 @@ export const PROVIDER_CASES: ProviderCase[] = [
     modelId: "claude-sonnet-4-5",
     cached: true,
     reasoning: false,
+    media: { png: 1, pdf: 1500 },
     missingKeyStatus: 401,
   },
   {
@@ -75,6 +83,7 @@ export const PROVIDER_CASES: ProviderCase[] = [
     modelId: "claude-3-haiku-20240307",
     cached: true,
     reasoning: false,
+    media: { png: 1, pdf: 1500 },
     missingKeyStatus: 401,
   },
   {
@@ -88,6 +97,7 @@ export const PROVIDER_CASES: ProviderCase[] = [
     modelId: "gemini-2.5-flash",
     cached: true,
     reasoning: true,
+    media: { png: 258, pdf: 258, wav: 16 },
     missingKeyStatus: 403,
   },
   {
@@ -101,6 +111,7 @@ export const PROVIDER_CASES: ProviderCase[] = [
     modelId: "mistral-small-latest",
     cached: false,
     reasoning: false,
+    media: { png: 1, pdf: 39 * 50 },
     missingKeyStatus: 401,
   },
   {
@@ -118,6 +129,7 @@ export const PROVIDER_CASES: ProviderCase[] = [
     modelId: "local-model",
     cached: true,
     reasoning: true,
+    media: { png: 85 + 170, pdf: 85 + 4 * 170, wav: 5 },
     missingKeyStatus: 401,
   },
   {
@@ -134,6 +146,7 @@ export const PROVIDER_CASES: ProviderCase[] = [
     modelId: "llama3.2",
     cached: true,
     reasoning: true,
+    media: { png: 85 + 170, pdf: 85 + 4 * 170, wav: 5 },
     missingKeyStatus: undefined,
   },
   {
@@ -145,6 +158,7 @@ export const PROVIDER_CASES: ProviderCase[] = [
     modelId: "gpt-4o-mini",
     cached: true,
     reasoning: true,
+    media: { png: 2833 + 5667, pdf: 2833 + 4 * 5667 },
     missingKeyStatus: 401,
   },
   {
@@ -161,6 +175,7 @@ export const PROVIDER_CASES: ProviderCase[] = [
     modelId: "my-deployment",
     cached: true,
     reasoning: true,
+    media: { png: 85 + 170, pdf: 85 + 4 * 170, wav: 5 },
     missingKeyStatus: 401,
   },
 ];
