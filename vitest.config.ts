@@ -16,6 +16,7 @@ export default defineConfig({
       { find: /^flowprompt\/report$/, replacement: src("report/index.ts") },
       { find: /^flowprompt\/experiments$/, replacement: src("experiments/index.ts") },
       { find: /^flowprompt\/optimize$/, replacement: src("optimize/index.ts") },
+      { find: /^flowprompt\/multimodal$/, replacement: src("multimodal/index.ts") },
     ],
   },
   test: {

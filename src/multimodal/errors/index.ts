@@ -1,0 +1,13 @@
+export { CorruptMediaError } from "./corrupt-media-error.js";
+export { EncryptedPdfError } from "./encrypted-pdf-error.js";
+export { FfmpegFailedError } from "./ffmpeg-failed-error.js";
+export { FfmpegMissingError } from "./ffmpeg-missing-error.js";
+export { FfmpegTimeoutError } from "./ffmpeg-timeout-error.js";
+export { MediaReadError } from "./media-read-error.js";
+export { MediaTooLargeError } from "./media-too-large-error.js";
+export { MismatchedMediaTypeError } from "./mismatched-media-type-error.js";
+export { ModalityNotSupportedError } from "./modality-not-supported-error.js";
+export { NoAudioTrackError } from "./no-audio-track-error.js";
+export { NoFramesError } from "./no-frames-error.js";
+export { PdfToolMissingError } from "./pdf-tool-missing-error.js";
+export { UnsupportedMediaError } from "./unsupported-media-error.js";

@@ -1,0 +1,125 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createOpenAI } from "@ai-sdk/openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import "../index.js";
+import { definePrompt } from "../core/prompt.js";
+import { type MockCall, mockModel } from "../models/mock-model.js";
+import { startMockServer } from "../server/index.js";
+import type { MockServer } from "../server/types.js";
+import { loadMedia } from "./load.js";
+import { multimodal } from "./middleware.js";
+import { pdfMedia } from "./pdf/test-utils/pdfs.js";
+import { speak, transcribeMedia, wavDuration } from "./speech.js";
+import { testVideo, tone } from "./test-utils/av.js";
+import { makeImage } from "./test-utils/images.js";
+
+let server: MockServer;
+beforeAll(async () => {
+  server = await startMockServer({ transcripts: {} });
+});
+afterAll(() => server.close());
+
+/** A prompt on a mock model that records what each call received. */
+function recorder(prompt: string, middleware = multimodal()) {
+  const calls: MockCall[] = [];
+  const model = mockModel({
+    responder: (call) => {
+      calls.push(call);
+      return { text: "ok" };
+    },
+  });
+  return { calls, prompt: definePrompt({ name: "m", model, user: prompt, middleware: [middleware] }) };
+}
+
+/** A mock model that takes only text and images, like Ollama. */
+const textAndImages = { capabilities: { mock: ["text", "image"] as const } };
+
+describe("multimodal(): media fitted to the model", () => {
+  it("a PDF to a model that cannot take PDFs is an error naming the variable, the providers and the fallback", async () => {
+    const { prompt } = recorder("Summarise {{media url=doc}}", multimodal(textAndImages));
+    await expect(prompt.run({ doc: await pdfMedia({ pages: 2 }) } as never)).rejects.toMatchObject({
+      code: "FP_MODALITY_UNSUPPORTED",
+      variable: "doc",
+      message: expect.stringMatching(
+        /cannot take pdf input \(variable "doc"\)\. Providers that take pdf: openai, azure, anthropic, google, mistral/,
+      ),
+      hint: expect.stringMatching(/pdf: "text"/),
+    });
+  });
+
+  it('fallback pdf: "text" sends the pages\' text with page numbers', async () => {
+    const { prompt, calls } = recorder(
+      "Summarise {{media url=doc}}",
+      multimodal({ ...textAndImages, fallback: { pdf: "text" } }),
+    );
+    const r = await prompt.execute({ doc: await pdfMedia({ pages: 2 }) } as never);
+    expect(calls[0]!.lastUserText).toMatch(
+      /\[page 1\]\s*This is page 1 of the test document[\s\S]*\[page 2\]/,
+    );
+    expect(calls[0]!.lastUserMedia).toEqual([]);
+    expect(r.output).toBe("ok");
+  });
+
+  it('fallback pdf: "images" sends each page as an image after its label', async () => {
+    const { prompt, calls } = recorder(
+      "Read {{media url=doc}}",
+      multimodal({ ...textAndImages, fallback: { pdf: "images" } }),
+    );
+    await prompt.run({ doc: await pdfMedia({ pages: 3 }) } as never);
+    expect(calls[0]!.lastUserMedia.map((m) => m.mediaType)).toEqual(["image/png", "image/png", "image/png"]);
+    expect(calls[0]!.lastUserText).toMatch(/\[page 1\][\s\S]*\[page 2\][\s\S]*\[page 3\]/);
+  });
+
+  it('fallback video: "frames" sends frames labelled with their timestamps', async () => {
+    const { prompt, calls } = recorder(
+      "What happens in {{media url=clip}}?",
+      multimodal({ ...textAndImages, fallback: { video: "frames" }, frames: 4 }),
+    );
+    await prompt.run({ clip: await testVideo({ seconds: 2 }) } as never);
+    expect(calls[0]!.lastUserMedia).toHaveLength(4);
+    expect(calls[0]!.lastUserMedia.every((m) => m.mediaType === "image/jpeg")).toBe(true);
+    expect(calls[0]!.lastUserText).toMatch(/\[frame at 00:00:00\.\d+\]/);
+  });
+
+  it('fallback audio: "transcript" transcribes through an AI SDK transcription model (the local server)', async () => {
+    const voice = await tone("wav", { seconds: 1 });
+    server.close();
+    server = await startMockServer({ transcripts: { [voice.sha256]: "please cancel my order" } });
+    const transcriber = createOpenAI({ baseURL: server.baseURLs.openai, apiKey: "test" }).transcription(
+      "whisper-1",
+    );
+    const { prompt, calls } = recorder(
+      "Classify {{media url=voice}}",
+      multimodal({ ...textAndImages, fallback: { audio: "transcript" }, transcriber }),
+    );
+    await prompt.run({ voice } as never);
+    expect(calls[0]!.lastUserText).toMatch(/\[transcript of .*\]\s*please cancel my order/);
+    expect((await transcribeMedia(voice, transcriber)).text).toBe("please cancel my order");
+  });
+
+  it("images are fitted to the provider's limits before the call; small ones go as they are", async () => {
+    const { prompt, calls } = recorder("Describe {{media url=photo}}");
+    const big = await loadMedia(await makeImage(4000, 3000, { format: "jpeg", fill: "noise" }));
+    await prompt.run({ photo: big } as never);
+    const sent = calls[0]!.lastUserMedia[0]!;
+    expect(sent.bytes).toBeLessThan(big.size);
+    const small = await loadMedia(await makeImage(300, 200, { format: "png" }));
+    await prompt.run({ photo: small } as never);
+    expect(calls[1]!.lastUserMedia[0]!.bytes).toBe(small.size);
+  });
+});
+
+describe("speech", () => {
+  it("speak() returns audio bytes with their format and duration, and saves them", async () => {
+    const model = createOpenAI({ baseURL: server.baseURLs.openai, apiKey: "test" }).speech("gpt-4o-mini-tts");
+    const s = await speak("Hello there, this is a test.", model, { format: "wav" });
+    expect(s.media.kind).toBe("audio");
+    expect(s.format).toMatch(/wav/);
+    expect(s.durationSeconds).toBeGreaterThan(0.5);
+    const file = join(mkdtempSync(join(tmpdir(), "fp-speech-")), "hello.wav");
+    await s.save(file);
+    expect(wavDuration(readFileSync(file))).toBeCloseTo(s.durationSeconds!, 5);
+  });
+});

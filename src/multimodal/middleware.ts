@@ -1,0 +1,115 @@
+import type { TranscriptionModel } from "ai";
+import type { Middleware } from "../core/middleware.js";
+import { acceptedKinds, providerOf, providersAccepting } from "./capabilities.js";
+import { ModalityNotSupportedError } from "./errors/modality-not-supported-error.js";
+import { MediaGroup } from "./group.js";
+import { Media, type MediaKind } from "./media.js";
+import { transcribeMedia } from "./speech.js";
+
+/** What to do with media the model cannot take (nothing allowed: a ModalityNotSupportedError). */
+export interface MediaFallbacks {
+  /** "text": the extracted text with page numbers; "images": the pages rendered as images. */
+  pdf?: "text" | "images";
+  /** "transcript": the transcriber's text (needs `transcriber`). */
+  audio?: "transcript";
+  /** "frames": frames with their timestamps, and the audio track transcribed when there is a transcriber. */
+  video?: "frames";
+}
+
+export interface MultimodalOptions {
+  fallback?: MediaFallbacks;
+  /** Resize and recompress images to the provider's limits before the call (default true). */
+  prepareImages?: boolean;
+  /** For audio (and video sound) when the model cannot take audio. */
+  transcriber?: TranscriptionModel;
+  /** How many frames a video becomes (default 8, evenly spaced). */
+  frames?: number;
+  /** What models accept, by "provider:model-id" or provider, over the built-in table. */
+  capabilities?: Readonly<Record<string, readonly MediaKind[]>>;
+}
+
+/** What the middleware did to one variable (in `ctx.state.get("multimodal")`). */
+export interface MediaConversion {
+  variable: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Makes media variables fit the model of each call: images are resized to the provider's limits,
+ * and media the model cannot take becomes what it can (PDF → text or page images, audio → transcript,
+ * video → frames), as far as `fallback` allows; otherwise a ModalityNotSupportedError names the
+ * capability and the providers that have it. Runs before the cache, so converted inputs are what
+ * cache keys see.
+ */
+export function multimodal(options: MultimodalOptions = {}): Middleware {
+  return async function multimodalMiddleware(ctx, next) {
+    const accepted = acceptedKinds(ctx.modelId, options.capabilities);
+    const done: MediaConversion[] = [];
+    let vars: Record<string, unknown> | undefined;
+    for (const [name, value] of Object.entries(ctx.vars)) {
+      if (!Media.isInstance(value)) continue;
+      const fitted = await fit(value, name, ctx.modelId, accepted, options, ctx.signal);
+      if (fitted === value) continue;
+      vars ??= { ...ctx.vars };
+      vars[name] = fitted;
+      done.push({ variable: name, from: describe(value), to: describe(fitted) });
+    }
+    if (vars) ctx.vars = vars;
+    if (done.length > 0) ctx.state.set("multimodal", done);
+    return next();
+  };
+}
+
+function describe(v: Media | MediaGroup): string {
+  return v instanceof MediaGroup ? `${v.items.length} images` : `${v.mediaType}, ${v.size} bytes`;
+}
+
+async function fit(
+  media: Media,
+  name: string,
+  modelId: string,
+  accepted: readonly MediaKind[],
+  o: MultimodalOptions,
+  signal: AbortSignal | undefined,
+): Promise<Media | MediaGroup> {
+  if (accepted.includes(media.kind)) {
+    if (media.kind !== "image" || o.prepareImages === false) return media;
+    const { prepareImage } = await import("./image/prepare.js");
+    return prepareImage(media, { provider: providerOf(modelId) });
+  }
+  const fallback = o.fallback ?? {};
+  if (media.kind === "pdf" && fallback.pdf === "text") {
+    const { pdfText } = await import("./pdf/text.js");
+    const { text } = await pdfText(media);
+    return textMedia(text, media);
+  }
+  if (media.kind === "pdf" && fallback.pdf === "images" && accepted.includes("image")) {
+    const { pdfPagesToImages } = await import("./pdf/rasterize.js");
+    const pages = await pdfPagesToImages(media, signal ? { signal } : {});
+    return new MediaGroup(
+      pages.map((p) => ({ label: `[page ${String(p.info.page)}]`, media: p })),
+      `Pages of ${media.name ?? "the PDF"}:`,
+    );
+  }
+  if (media.kind === "audio" && fallback.audio === "transcript" && o.transcriber) {
+    const t = await transcribeMedia(media, o.transcriber, signal ? { signal } : {});
+    return textMedia(`[transcript of ${media.name ?? "the audio"}]\n${t.text}`, media);
+  }
+  if (media.kind === "video" && fallback.video === "frames" && accepted.includes("image")) {
+    const { videoFrames } = await import("./video/frames.js");
+    const { frames } = await videoFrames(media, { count: o.frames ?? 8, ...(signal && { signal }) });
+    return new MediaGroup(
+      frames.map((f) => ({ label: f.label, media: f.media })),
+      `Frames of ${media.name ?? "the video"}:`,
+    );
+  }
+  throw new ModalityNotSupportedError(modelId, media.kind, name, providersAccepting(media.kind));
+}
+
+function textMedia(text: string, from: Media): Media {
+  return new Media(new TextEncoder().encode(text), "text/plain", {
+    name: from.name,
+    info: { from: from.mediaType, sha256: from.sha256 },
+  });
+}
