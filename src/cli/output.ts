@@ -52,6 +52,14 @@ const INPUT_CODES = new Set([
   "FP_USAGE",
   "FP_MISSING_API_KEY",
   "FP_PROVIDER_NOT_INSTALLED",
+  "FP_MEDIA_READ",
+  "FP_MEDIA_UNSUPPORTED",
+  "FP_MEDIA_MISMATCH",
+  "FP_MEDIA_TOO_LARGE",
+  "FP_MEDIA_CORRUPT",
+  "FP_PDF_ENCRYPTED",
+  "FP_VIDEO_NO_FRAMES",
+  "FP_MODALITY_UNSUPPORTED",
 ]);
 
 /** Library errors give hints in code (`prompt.run({ x })`); on the command line, say it in flags. */

@@ -1,15 +1,21 @@
 import type { Command } from "commander";
 import { cache, FileCacheStore } from "../../cache/index.js";
+import type { Middleware } from "../../core/middleware.js";
 import type { Prompt } from "../../core/prompt.js";
 import type { RunOptions } from "../../core/run-options.js";
 import type { RunResult } from "../../core/types.js";
 import { loadPrompt } from "../../files/index.js";
+import { collectMedia, withMediaOptions } from "../media-flags.js";
 import { colors, EXIT, type Io } from "../output.js";
 import { collectVars, withVarOptions } from "../vars.js";
 import { formatCost, numberOption, readHistory } from "./shared.js";
 
 export function runCommand(program: Command, io: Io, done: (code: number) => void): void {
-  withVarOptions(program.command("run").description("run a prompt file against a model and print the output"))
+  withMediaOptions(
+    withVarOptions(
+      program.command("run").description("run a prompt file against a model and print the output"),
+    ),
+  )
     .option("-m, --model <model>", 'model, e.g. "openai:gpt-4o-mini" or "mock" (default: the file\'s)')
     .option("--temperature <n>", "sampling temperature", numberOption())
     .option("--max-output-tokens <n>", "output token limit", numberOption(true))
@@ -22,7 +28,7 @@ export function runCommand(program: Command, io: Io, done: (code: number) => voi
     .action(async (file: string, opts) => {
       const prompt = await loadPrompt(file);
       const store = opts.cache ? new FileCacheStore({ dir: opts.cacheDir }) : undefined;
-      const middleware = store
+      const middleware: Middleware[] = store
         ? [cache({ store, ...(opts.namespace !== undefined && { namespace: opts.namespace }) })]
         : [];
       const params = {
@@ -37,7 +43,9 @@ export function runCommand(program: Command, io: Io, done: (code: number) => voi
         ...(history && { history }),
         ...(opts.timeout !== undefined && { timeoutMs: opts.timeout }),
       };
-      const vars = collectVars(opts);
+      const media = await collectMedia(prompt, opts, collectVars(opts));
+      const vars = media.vars;
+      middleware.unshift(...media.middleware);
       let result: RunResult;
       if (opts.stream && !opts.json) result = await streamRun(prompt, vars, options, io);
       else {
