@@ -25,6 +25,8 @@ const benches = [
   "aa-peeking",
   "optimize",
   "optimize-ax",
+  "frames",
+  "image-prep",
 ] as const;
 const only = args
   .find((a) => a.startsWith("--only="))

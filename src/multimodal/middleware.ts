@@ -49,7 +49,7 @@ export function multimodal(options: MultimodalOptions = {}): Middleware {
     let vars: Record<string, unknown> | undefined;
     for (const [name, value] of Object.entries(ctx.vars)) {
       if (!Media.isInstance(value)) continue;
-      const fitted = await fit(value, name, ctx.modelId, accepted, options, ctx.signal);
+      const fitted = await fitToModel(value, name, ctx.modelId, accepted, options, ctx.signal);
       if (fitted === value) continue;
       vars ??= { ...ctx.vars };
       vars[name] = fitted;
@@ -65,7 +65,7 @@ function describe(v: Media | MediaGroup): string {
   return v instanceof MediaGroup ? `${v.items.length} images` : `${v.mediaType}, ${v.size} bytes`;
 }
 
-async function fit(
+async function fitToModel(
   media: Media,
   name: string,
   modelId: string,

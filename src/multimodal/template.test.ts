@@ -39,7 +39,12 @@ describe("media values in templates", () => {
 
   it("cache keys see the media's identity (content hash), not the object or its name", async () => {
     let calls = 0;
-    const model = mockModel({ responder: () => ((calls += 1), { text: "a cat" }) });
+    const model = mockModel({
+      responder: () => {
+        calls += 1;
+        return { text: "a cat" };
+      },
+    });
     const p = definePrompt({
       name: "c",
       model,
