@@ -139,7 +139,7 @@ describe("parsePromptFile: errors in .prompt files name the file, line and colum
     );
     expect([nested.line, nested.problem]).toEqual([
       6,
-      'invalid Picoschema at "output.schema.meta(object).author.name": unknown type "strng"; Picoschema types are any, boolean, integer, null, number, string, plus (object), (array) and (enum) after a field name.',
+      'invalid Picoschema at "output.schema.meta(object).author.name": unknown type "strng"; Picoschema types are any, boolean, integer, media, null, number, string, plus (object), (array) and (enum) after a field name.',
     ]);
     const empty = parseError(lines("---", "output:", "  schema:", "    title:", "---", "x"));
     expect(empty.line).toBe(4);

@@ -8,11 +8,11 @@ import type { JSONSchema } from "../core/schema.js";
  * the path of the offending field so the loader can name its line. Deliberate differences: field
  * names are trimmed (`tags (array)` names `tags`), a field with no type, a list where a type is
  * expected, and `name(string)` are errors instead of silent odd schemas; the top-level string
- * `any` gives `{}`; a JSON Schema `type` may be a list.
+ * `any` gives `{}`, and so does FlowPrompt's `media` (with a description); a JSON Schema `type` may be a list.
  */
 
-const SCALARS = ["any", "boolean", "integer", "null", "number", "string"];
-const JSON_TYPES = [...SCALARS.filter((t) => t !== "any"), "object", "array"];
+const SCALARS = ["any", "boolean", "integer", "media", "null", "number", "string"];
+const JSON_TYPES = [...SCALARS.filter((t) => t !== "any" && t !== "media"), "object", "array"];
 const WILDCARD = "(*)";
 
 /** A problem in a Picoschema or JSON Schema, at a path of keys; `at` says whether the key or the value is wrong. */
@@ -69,6 +69,9 @@ function scalar(text: string, path: readonly (string | number)[]): JSONSchema {
     throw new SchemaProblem(what, path);
   }
   if (type === "any") return description ? { description } : {};
+  // A Media (flowprompt/multimodal) or any value a {{media url=…}} can place: no JSON type to check.
+  if (type === "media")
+    return { description: description ?? "media: an image, PDF, audio, video or document" };
   return description ? { type, description } : { type };
 }
 

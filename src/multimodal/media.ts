@@ -63,8 +63,14 @@ export class Media {
   }
 
   /** Identity for cache keys and logs: the type and the content hash, never the bytes or the path. */
-  toJSON(): { media: string; sha256: string; bytes: number } {
-    return { media: this.mediaType, sha256: this.sha256, bytes: this.size };
+  toJSON(): { media: string; sha256: string; bytes: number; detail?: string } {
+    const detail = this.info.detail;
+    return {
+      media: this.mediaType,
+      sha256: this.sha256,
+      bytes: this.size,
+      ...(typeof detail === "string" && { detail }),
+    };
   }
 
   /** The bytes as UTF-8 text (for text documents). */
@@ -81,7 +87,18 @@ export class Media {
    * part for everything else (PDF, audio, video).
    */
   toPart(): TextPart | ImagePart | FilePart {
-    if (this.kind === "image") return { type: "image", image: this.bytes, mediaType: this.mediaType };
+    if (this.kind === "image") {
+      // A detail level chosen for this image (prepareImage's `detail`) goes to OpenAI as imageDetail.
+      const detail = this.info.detail;
+      return {
+        type: "image",
+        image: this.bytes,
+        mediaType: this.mediaType,
+        ...((detail === "low" || detail === "high") && {
+          providerOptions: { openai: { imageDetail: detail } },
+        }),
+      };
+    }
     if (this.kind === "text") return { type: "text", text: this.text() };
     return {
       type: "file",

@@ -101,7 +101,7 @@ describe("multimodal(): media fitted to the model", () => {
 
   it("images are fitted to the provider's limits before the call; small ones go as they are", async () => {
     const { prompt, calls } = recorder("Describe {{media url=photo}}");
-    const big = await loadMedia(await makeImage(4000, 3000, { format: "jpeg", fill: "noise" }));
+    const big = await loadMedia(await makeImage(2400, 1800, { format: "jpeg", fill: "noise" }));
     await prompt.run({ photo: big } as never);
     const sent = calls[0]!.lastUserMedia[0]!;
     expect(sent.bytes).toBeLessThan(big.size);
@@ -121,5 +121,57 @@ describe("speech", () => {
     const file = join(mkdtempSync(join(tmpdir(), "fp-speech-")), "hello.wav");
     await s.save(file);
     expect(wavDuration(readFileSync(file))).toBeCloseTo(s.durationSeconds!, 5);
+  });
+});
+
+describe("through a real provider's wire format (the local server)", () => {
+  it('detail: "low" reaches OpenAI as image_url.detail, after resizing to its low-detail size', async () => {
+    const openai = createOpenAI({ baseURL: server.baseURLs.openai, apiKey: "test" });
+    const p = definePrompt({
+      name: "d",
+      model: openai.chat("gpt-4o-mini"),
+      user: "Describe {{media url=photo}}",
+      middleware: [multimodal({ detail: "low" })],
+    });
+    await p.run({ photo: await loadMedia(await makeImage(2000, 1500, { format: "jpeg" })) } as never);
+    const body = server.requests.at(-1)!.body as {
+      messages: { content: { type: string; image_url?: { detail?: string } }[] }[];
+    };
+    const image = body.messages.at(-1)!.content.find((c) => c.type === "image_url")!;
+    expect(image.image_url!.detail).toBe("low");
+    expect(server.requests.at(-1)!.media![0]!.bytes).toBeLessThan(60_000);
+  });
+
+  it("a video's sound track is transcribed beside its frames when there is a transcriber", async () => {
+    const transcriber = createOpenAI({ baseURL: server.baseURLs.openai, apiKey: "test" }).transcription(
+      "whisper-1",
+    );
+    const { prompt, calls } = recorder(
+      "What happens in {{media url=clip}}?",
+      multimodal({ ...textAndImages, fallback: { video: "frames" }, frames: 2, transcriber }),
+    );
+    await prompt.run({ clip: await testVideo({ seconds: 2, audio: true }) } as never);
+    expect(calls[0]!.lastUserMedia).toHaveLength(2);
+    expect(calls[0]!.lastUserText).toMatch(
+      /\[transcript of the sound track\]\s*transcript of \d+ bytes of audio\/wav/,
+    );
+  });
+
+  it("images in earlier turns (history) reach the model in their turn", async () => {
+    const { prompt, calls } = recorder("And now {{media url=photo}}?");
+    const first = await loadMedia(await makeImage(40, 30, { format: "png" }));
+    const second = await loadMedia(await makeImage(50, 30, { format: "png" }));
+    await prompt.run({ photo: second } as never, {
+      history: [
+        { role: "user", content: [{ type: "text", text: "What is this?" }, first.toPart() as never] },
+        { role: "assistant", content: "A grey square." },
+      ],
+    });
+    const prompts = calls[0]!.prompt.filter((m) => m.role === "user");
+    expect(prompts).toHaveLength(2);
+    const fileParts = (m: (typeof prompts)[number]) =>
+      (m.content as { type: string }[]).filter((c) => c.type === "file");
+    expect(fileParts(prompts[0]!)).toHaveLength(1);
+    expect(fileParts(prompts[1]!)).toHaveLength(1);
   });
 });

@@ -12,7 +12,7 @@ export interface MediaFallbacks {
   pdf?: "text" | "images";
   /** "transcript": the transcriber's text (needs `transcriber`). */
   audio?: "transcript";
-  /** "frames": frames with their timestamps, and the audio track transcribed when there is a transcriber. */
+  /** "frames": frames with their timestamps, and the sound track's transcript when there is a transcriber. */
   video?: "frames";
 }
 
@@ -24,6 +24,8 @@ export interface MultimodalOptions {
   transcriber?: TranscriptionModel;
   /** How many frames a video becomes (default 8, evenly spaced). */
   frames?: number;
+  /** Image detail: "low" costs a fixed small number of tokens on OpenAI; sent with each image. */
+  detail?: "low" | "high" | "auto";
   /** What models accept, by "provider:model-id" or provider, over the built-in table. */
   capabilities?: Readonly<Record<string, readonly MediaKind[]>>;
 }
@@ -76,7 +78,13 @@ async function fitToModel(
   if (accepted.includes(media.kind)) {
     if (media.kind !== "image" || o.prepareImages === false) return media;
     const { prepareImage } = await import("./image/prepare.js");
-    return prepareImage(media, { provider: providerOf(modelId) });
+    const prepared = await prepareImage(media, {
+      provider: providerOf(modelId),
+      ...(o.detail && { detail: o.detail }),
+    });
+    return o.detail === "low" || o.detail === "high"
+      ? prepared.with(prepared.bytes, prepared.mediaType, { detail: o.detail })
+      : prepared;
   }
   const fallback = o.fallback ?? {};
   if (media.kind === "pdf" && fallback.pdf === "text") {
@@ -99,12 +107,25 @@ async function fitToModel(
   if (media.kind === "video" && fallback.video === "frames" && accepted.includes("image")) {
     const { videoFrames } = await import("./video/frames.js");
     const { frames } = await videoFrames(media, { count: o.frames ?? 8, ...(signal && { signal }) });
-    return new MediaGroup(
-      frames.map((f) => ({ label: f.label, media: f.media })),
-      `Frames of ${media.name ?? "the video"}:`,
-    );
+    const items: { label?: string; media: Media }[] = frames.map((f) => ({ label: f.label, media: f.media }));
+    const sound = o.transcriber ? await soundTrack(media, o.transcriber, signal) : undefined;
+    if (sound !== undefined)
+      items.push({ media: textMedia(`[transcript of the sound track]\n${sound}`, media) });
+    return new MediaGroup(items, `Frames of ${media.name ?? "the video"}:`);
   }
   throw new ModalityNotSupportedError(modelId, media.kind, name, providersAccepting(media.kind));
+}
+
+/** The transcript of a video's sound track, or undefined when it has none. */
+async function soundTrack(
+  video: Media,
+  transcriber: TranscriptionModel,
+  signal: AbortSignal | undefined,
+): Promise<string | undefined> {
+  const { extractAudioTrack, probeVideo } = await import("./video/index.js");
+  if (!(await probeVideo(video, signal ? { signal } : {})).hasAudio) return undefined;
+  const audio = await extractAudioTrack(video, signal ? { signal } : {});
+  return (await transcribeMedia(audio, transcriber, signal ? { signal } : {})).text;
 }
 
 function textMedia(text: string, from: Media): Media {

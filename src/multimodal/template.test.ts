@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import "../index.js";
 import { MemoryCacheStore } from "../cache/memory-store.js";
 import { cache } from "../cache/middleware.js";
 import { definePrompt } from "../core/prompt.js";
@@ -57,5 +58,26 @@ describe("media values in templates", () => {
     const other = await p.execute({ photo: fakeMedia([9, 8]) } as never);
     expect(other.cached).toBe(false);
     expect(calls).toBe(2);
+  });
+});
+
+describe("media in prompt files", () => {
+  it("Picoschema's media type declares a media input; the file places it with {{media url=…}}", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { loadPrompt } = await import("../files/load.js");
+    const file = join(mkdtempSync(join(tmpdir(), "fp-media-file-")), "look.prompt");
+    writeFileSync(
+      file,
+      "---\nmodel: mock\ninput:\n  schema:\n    photo: media, the product photo\n    note?: media\n    question: string\n---\n{{question}} {{media url=photo}}{{#if note}} {{media url=note}}{{/if}}\n",
+    );
+    const p = await loadPrompt(file);
+    const photo = fakeMedia([1, 2]);
+    const [m] = p.messages({ question: "What is it?", photo } as never);
+    expect((m!.content as { type: string }[]).map((x) => x.type)).toEqual(["text", "image"]);
+    const [both] = p.messages({ question: "And?", photo, note: fakeMedia([3], "application/pdf") } as never);
+    expect((both!.content as { type: string }[]).map((x) => x.type)).toEqual(["text", "image", "file"]);
+    await expect(p.run({ question: "x" } as never)).rejects.toMatchObject({ code: "FP_MISSING_VARIABLE" });
   });
 });
