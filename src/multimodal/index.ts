@@ -23,13 +23,7 @@ export {
   prepareImage,
 } from "./image/prepare.js";
 export { formatBytes } from "./limits.js";
-export {
-  type Base64Source,
-  type LoadMediaOptions,
-  loadMedia,
-  type MediaSource,
-  SUPPORTED_MEDIA_TYPES,
-} from "./load.js";
+export { type Base64Source, type LoadMediaOptions, loadMedia, type MediaSource } from "./load.js";
 export { kindOf, Media, type MediaKind } from "./media.js";
 export {
   type MediaConversion,
@@ -43,5 +37,6 @@ export { formatPageRange, type PageRange, parsePageRange } from "./pdf/pages.js"
 export { type PdfToImagesOptions, pdfPagesToImages } from "./pdf/rasterize.js";
 export { pdfSubset } from "./pdf/select.js";
 export { type PdfText, type PdfTextOptions, pdfText } from "./pdf/text.js";
+export { normaliseMediaType, SUPPORTED_MEDIA_TYPES } from "./sniff.js";
 export { type Speech, speak, type Transcript, transcribeMedia, wavDuration } from "./speech.js";
 export * from "./video/index.js";

@@ -8,8 +8,9 @@ import { MediaReadError } from "./errors/media-read-error.js";
 import { MediaTooLargeError } from "./errors/media-too-large-error.js";
 import { MismatchedMediaTypeError } from "./errors/mismatched-media-type-error.js";
 import { UnsupportedMediaError } from "./errors/unsupported-media-error.js";
-import { loadMedia, normaliseMediaType, SUPPORTED_MEDIA_TYPES } from "./load.js";
+import { loadMedia } from "./load.js";
 import { Media } from "./media.js";
+import { normaliseMediaType, SUPPORTED_MEDIA_TYPES } from "./sniff.js";
 import { corruptPng, exeBytes, makeImage, makeSvg, pdfHeader, zipBytes } from "./test-utils/images.js";
 
 let dir: string;
