@@ -110,10 +110,15 @@ describe("properties", () => {
       fc.property(pairs, fc.double({ min: 0, max: 0.3, noNaN: true }), (pair, margin) => {
         const r = nonInferiorityTest(pair[0], pair[1], { margin, resamples: 400, seed: 1 });
         expect(inUnit(r.pValue)).toBe(true);
-        if (r.method === "bootstrap-bca" && Math.abs(r.lower + margin) > 0.02) {
-          // Clearly away from the boundary the bound and the p-value agree (both come from 400
-          // resamples, whose granularity can split them right at the boundary).
-          expect(r.nonInferior).toBe(r.pValue < 0.05 + 2 / 400);
+        if (
+          r.method === "bootstrap-bca" &&
+          Math.abs(r.lower + margin) > 0.02 &&
+          Math.abs(r.pValue - 0.05) > 0.01
+        ) {
+          // Clearly away from the boundary, in both the bound and the p-value, they agree. At the
+          // boundary they can split: both come from 400 resamples of few pairs, whose ties (a
+          // bootstrap atom sitting on −margin, counted half by the mid-rank p-value) move them apart.
+          expect(r.nonInferior).toBe(r.pValue < 0.05);
         }
       }),
       { numRuns: 100 },
