@@ -1,30 +1,11 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { FlowPromptError } from "../../core/errors/flowprompt-error.js";
-import * as core from "../../core/errors/index.js";
+import { errorClasses, expectDocumentedCodes } from "../../core/test-utils/error-codes.js";
 import * as errors from "./index.js";
 
-const classes = (Object.values(errors) as unknown[]).filter(
-  (v): v is typeof FlowPromptError & { code: string } =>
-    typeof v === "function" && typeof (v as { code?: unknown }).code === "string",
-);
-
 describe("evaluation errors", () => {
-  it("have distinct stable codes, distinct from the core's", () => {
-    const codes = classes.map((c) => c.code);
-    expect(codes).toHaveLength(8);
-    const coreCodes = Object.values(core).flatMap((v) =>
-      typeof v === "function" && typeof (v as { code?: unknown }).code === "string"
-        ? [(v as { code: string }).code]
-        : [],
-    );
-    expect(new Set([...codes, ...coreCodes]).size).toBe(codes.length + coreCodes.length);
-    for (const code of codes) expect(code).toMatch(/^FP_[A-Z_]+$/);
-  });
-
-  it("are documented in docs/datasets-and-scorers.md", () => {
-    const doc = readFileSync(new URL("../../../docs/datasets-and-scorers.md", import.meta.url), "utf8");
-    for (const c of classes) expect(doc, `${c.name} (${c.code})`).toContain(`\`${c.code}\``);
+  it("have distinct stable codes, distinct from the core's, each documented in docs/datasets-and-scorers.md", () => {
+    expectDocumentedCodes(errors, 8, new URL("../../../docs/datasets-and-scorers.md", import.meta.url));
   });
 
   it("messages say what and where", () => {
@@ -57,6 +38,8 @@ describe("evaluation errors", () => {
     expect(errors.DatasetFileError.isInstance(e)).toBe(false);
     expect(FlowPromptError.isInstance(e)).toBe(true);
     expect(e.toJSON()).toMatchObject({ code: "FP_DATASET_ROW", file: "f.csv", line: 3, row: 2, field: "q" });
-    for (const C of classes) expect(C.isInstance(new Error("plain"))).toBe(false);
+    for (const C of errorClasses(errors)) {
+      expect((C as unknown as typeof FlowPromptError).isInstance(new Error("plain"))).toBe(false);
+    }
   });
 });

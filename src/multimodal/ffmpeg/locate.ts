@@ -1,7 +1,7 @@
-import { accessSync, constants, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { basename, delimiter, dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { FfmpegMissingError } from "../errors/ffmpeg-missing-error.js";
+import { findProgram, isExecutable } from "../programs.js";
 
 export type FfmpegTool = "ffmpeg" | "ffprobe";
 
@@ -24,17 +24,6 @@ const PACKAGES: Record<FfmpegTool, readonly string[]> = {
 };
 
 const found = new Map<string, string>();
-const exe = process.platform === "win32" ? ".exe" : "";
-
-function isExecutable(path: string): boolean {
-  try {
-    if (!statSync(path).isFile()) return false;
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function fromPackage(name: string): string | undefined {
   try {
@@ -75,18 +64,14 @@ export function locate(tool: FfmpegTool, options: FfmpegOptions = {}, purpose = 
     tried.push(explicit !== undefined ? `the ${tool} option (${pinned})` : `${envName} (${pinned})`);
     throw new FfmpegMissingError(tool, purpose, tried);
   }
-  const candidates: string[] = [];
-  // ffprobe next to an explicitly configured ffmpeg.
-  if (tool === "ffprobe" && options.ffmpeg !== undefined)
-    candidates.push(join(dirname(options.ffmpeg), basename(options.ffmpeg).replace(/ffmpeg/i, "ffprobe")));
-  if (process.platform !== "win32") candidates.push(`/usr/bin/${tool}`);
-  for (const path of candidates) {
-    if (isExecutable(path)) return take(path);
-    tried.push(path);
-  }
-  const dirs = (process.env.PATH ?? "").split(delimiter).filter((d) => d !== "");
-  for (const dir of dirs) if (isExecutable(join(dir, tool + exe))) return take(join(dir, tool + exe));
-  tried.push(`PATH (${dirs.length} folders)`);
+  // ffprobe next to an explicitly configured ffmpeg, then /usr/bin and PATH.
+  const first =
+    tool === "ffprobe" && options.ffmpeg !== undefined
+      ? [join(dirname(options.ffmpeg), basename(options.ffmpeg).replace(/ffmpeg/i, "ffprobe"))]
+      : [];
+  const search = findProgram(tool, first);
+  if (search.path !== undefined) return take(search.path);
+  tried.push(...search.tried);
   for (const name of PACKAGES[tool]) {
     const path = fromPackage(name);
     if (path !== undefined && isExecutable(path)) return take(path);

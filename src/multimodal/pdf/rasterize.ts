@@ -1,13 +1,13 @@
 import { execFile } from "node:child_process";
-import { accessSync, constants, statSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { InvalidArgumentError } from "../../core/errors/invalid-argument-error.js";
 import { CorruptMediaError } from "../errors/corrupt-media-error.js";
 import { PdfToolMissingError } from "../errors/pdf-tool-missing-error.js";
 import { Media } from "../media.js";
+import { findProgram, isExecutable } from "../programs.js";
 import { sourceOf, withPdf } from "./open.js";
 import { type PageRange, pageRuns, parsePageRange } from "./pages.js";
 
@@ -30,16 +30,6 @@ export interface PdfToImagesOptions {
   pdftoppm?: string | undefined;
 }
 
-function isExecutable(path: string): boolean {
-  try {
-    if (!statSync(path).isFile()) return false;
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The pdftoppm to run. An explicit option or FLOWPROMPT_PDFTOPPM must exist (no silent fallback). */
 export function locatePdftoppm(explicit?: string): string {
   const pinned = explicit ?? (process.env.FLOWPROMPT_PDFTOPPM || undefined);
@@ -48,13 +38,9 @@ export function locatePdftoppm(explicit?: string): string {
     const where = explicit !== undefined ? "the pdftoppm option" : "FLOWPROMPT_PDFTOPPM";
     throw new PdfToolMissingError("pdftoppm", [`${where} (${pinned})`]);
   }
-  const exe = process.platform === "win32" ? ".exe" : "";
-  const candidates = process.platform === "win32" ? [] : ["/usr/bin/pdftoppm"];
-  for (const dir of (process.env.PATH ?? "").split(delimiter))
-    if (dir) candidates.push(join(dir, `pdftoppm${exe}`));
-  const found = candidates.find(isExecutable);
-  if (found === undefined) throw new PdfToolMissingError("pdftoppm", [...new Set(candidates)]);
-  return found;
+  const search = findProgram("pdftoppm");
+  if (search.path === undefined) throw new PdfToolMissingError("pdftoppm", search.tried);
+  return search.path;
 }
 
 /** Width and height of a PNG (IHDR) or JPEG (first SOF marker), or undefined. */

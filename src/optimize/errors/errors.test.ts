@@ -1,26 +1,10 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { FlowPromptError } from "../../core/errors/flowprompt-error.js";
-import * as core from "../../core/errors/index.js";
+import { expectDocumentedCodes } from "../../core/test-utils/error-codes.js";
 import * as errors from "./index.js";
-
-const classes = (Object.values(errors) as unknown[]).filter(
-  (v): v is typeof FlowPromptError & { code: string } =>
-    typeof v === "function" && typeof (v as { code?: unknown }).code === "string",
-);
 
 describe("optimization errors", () => {
   it("have distinct stable codes, distinct from the core's, each documented in docs/errors.md", () => {
-    const codes = classes.map((c) => c.code);
-    expect(codes).toHaveLength(8);
-    const coreCodes = Object.values(core).flatMap((v) =>
-      typeof v === "function" && typeof (v as { code?: unknown }).code === "string"
-        ? [(v as { code: string }).code]
-        : [],
-    );
-    expect(new Set([...codes, ...coreCodes]).size).toBe(codes.length + coreCodes.length);
-    const doc = readFileSync(new URL("../../../docs/errors.md", import.meta.url), "utf8");
-    for (const c of classes) expect(doc, `${c.name} (${c.code})`).toContain(`\`${c.code}\``);
+    expectDocumentedCodes(errors, 8, new URL("../../../docs/errors.md", import.meta.url));
   });
 
   it("messages say what was wrong and how to go on", () => {
