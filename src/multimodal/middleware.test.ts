@@ -111,6 +111,19 @@ describe("multimodal(): media fitted to the model", () => {
   });
 });
 
+describe("lists of media", () => {
+  it("every Media of a list placed with {{#each}} is fitted too", async () => {
+    const { prompt, calls } = recorder(
+      "Compare {{#each shots}}{{media url=this}} {{/each}}",
+      multimodal({ ...textAndImages, fallback: { pdf: "text" } }),
+    );
+    const small = await loadMedia(await makeImage(30, 20, { format: "png" }));
+    await prompt.run({ shots: [small, await pdfMedia({ pages: 1 })] } as never);
+    expect(calls[0]!.lastUserMedia.map((m) => m.mediaType)).toEqual(["image/png"]);
+    expect(calls[0]!.lastUserText).toMatch(/\[page 1\]/);
+  });
+});
+
 describe("speech", () => {
   it("speak() returns audio bytes with their format and duration, and saves them", async () => {
     const model = createOpenAI({ baseURL: server.baseURLs.openai, apiKey: "test" }).speech("gpt-4o-mini-tts");
