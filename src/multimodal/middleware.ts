@@ -49,7 +49,7 @@ export function multimodal(options: MultimodalOptions = {}): Middleware {
     const accepted = acceptedKinds(ctx.modelId, options.capabilities);
     const done: MediaConversion[] = [];
     let vars: Record<string, unknown> | undefined;
-    const fit = async (value: Media, name: string) => {
+    const fitOne = async (value: Media, name: string) => {
       const fitted = await fitToModel(value, name, ctx.modelId, accepted, options, ctx.signal);
       if (fitted !== value) done.push({ variable: name, from: describe(value), to: describe(fitted) });
       return fitted;
@@ -57,10 +57,10 @@ export function multimodal(options: MultimodalOptions = {}): Middleware {
     for (const [name, value] of Object.entries(ctx.vars)) {
       // A Media, or a list of them ({{#each photos}}{{media url=this}}{{/each}}).
       let fitted: unknown = value;
-      if (Media.isInstance(value)) fitted = await fit(value, name);
+      if (Media.isInstance(value)) fitted = await fitOne(value, name);
       else if (Array.isArray(value) && value.some((v) => Media.isInstance(v))) {
         const items = await Promise.all(
-          value.map((v, i) => (Media.isInstance(v) ? fit(v, `${name}[${i}]`) : v)),
+          value.map((v, i) => (Media.isInstance(v) ? fitOne(v, `${name}[${i}]`) : v)),
         );
         if (items.some((v, i) => v !== value[i])) fitted = items;
       }

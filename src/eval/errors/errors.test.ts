@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FlowPromptError } from "../../core/errors/flowprompt-error.js";
-import { errorClasses, expectDocumentedCodes } from "../../core/test-utils/error-codes.js";
+import { errorClasses, expectDocumentedCodes } from "../../core/test-utils/error-codes.case.js";
 import * as errors from "./index.js";
 
 describe("evaluation errors", () => {

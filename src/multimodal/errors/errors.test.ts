@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectDocumentedCodes } from "../../core/test-utils/error-codes.js";
+import { expectDocumentedCodes } from "../../core/test-utils/error-codes.case.js";
 import * as errors from "./index.js";
 
 describe("multimodal errors", () => {
