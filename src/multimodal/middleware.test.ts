@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { createOpenAI } from "@ai-sdk/openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import "../index.js";
+import type { Middleware } from "../core/middleware.js";
 import { definePrompt } from "../core/prompt.js";
 import { type MockCall, mockModel } from "../models/mock-model.js";
 import { startMockServer } from "../server/index.js";
@@ -108,6 +109,16 @@ describe("multimodal(): media fitted to the model", () => {
     const small = await loadMedia(await makeImage(300, 200, { format: "png" }));
     await prompt.run({ photo: small } as never);
     expect(calls[1]!.lastUserMedia[0]!.bytes).toBe(small.size);
+    // The same image again is not resized again (the prepared copy is kept by content hash).
+    let seen: unknown;
+    const spy: Middleware = async (ctx, next) => {
+      const r = await next();
+      seen = ctx.state.get("multimodal");
+      return r;
+    };
+    await prompt.run({ photo: big } as never, { middleware: [spy] });
+    expect(calls[2]!.lastUserMedia[0]!.bytes).toBe(sent.bytes);
+    expect(seen).toEqual([expect.objectContaining({ variable: "photo", reused: true })]);
   });
 });
 

@@ -35,6 +35,8 @@ export interface MediaConversion {
   variable: string;
   from: string;
   to: string;
+  /** The image was prepared by an earlier call (same bytes, provider and detail) and reused. */
+  reused?: boolean;
 }
 
 /**
@@ -51,7 +53,10 @@ export function multimodal(options: MultimodalOptions = {}): Middleware {
     let vars: Record<string, unknown> | undefined;
     const fitOne = async (value: Media, name: string) => {
       const fitted = await fitToModel(value, name, ctx.modelId, accepted, options, ctx.signal);
-      if (fitted !== value) done.push({ variable: name, from: describe(value), to: describe(fitted) });
+      if (fitted !== value) {
+        const reused = Media.isInstance(fitted) && reusedImages.has(fitted);
+        done.push({ variable: name, from: describe(value), to: describe(fitted), ...(reused && { reused }) });
+      }
       return fitted;
     };
     for (const [name, value] of Object.entries(ctx.vars)) {
@@ -88,14 +93,7 @@ async function fitToModel(
 ): Promise<Media | MediaGroup> {
   if (accepted.includes(media.kind)) {
     if (media.kind !== "image" || o.prepareImages === false) return media;
-    const { prepareImage } = await import("./image/prepare.js");
-    const prepared = await prepareImage(media, {
-      provider: providerOf(modelId),
-      ...(o.detail && { detail: o.detail }),
-    });
-    return o.detail === "low" || o.detail === "high"
-      ? prepared.with(prepared.bytes, prepared.mediaType, { detail: o.detail })
-      : prepared;
+    return preparedFor(media, providerOf(modelId), o.detail);
   }
   const fallback = o.fallback ?? {};
   if (media.kind === "pdf" && fallback.pdf === "text") {
@@ -137,6 +135,38 @@ async function soundTrack(
   if (!(await probeVideo(video, signal ? { signal } : {})).hasAudio) return undefined;
   const audio = await extractAudioTrack(video, signal ? { signal } : {});
   return (await transcribeMedia(audio, transcriber, signal ? { signal } : {})).text;
+}
+
+/**
+ * Images already prepared, by content hash, provider and detail: the same image sent again (a
+ * batch, retries, a chat that keeps it in every turn) is not resized again. Bounded (64 entries).
+ */
+const prepared = new Map<string, Promise<Media>>();
+const PREPARED_MAX = 64;
+/** The prepared images a conversion reused (so the middleware can say so). */
+const reusedImages = new WeakSet<Media>();
+
+async function preparedFor(
+  media: Media,
+  provider: string,
+  detail: MultimodalOptions["detail"],
+): Promise<Media> {
+  const key = `${media.sha256}:${provider}:${detail ?? ""}`;
+  const hit = prepared.get(key);
+  if (hit !== undefined) {
+    const out = await hit;
+    reusedImages.add(out);
+    return out;
+  }
+  const work = (async () => {
+    const { prepareImage } = await import("./image/prepare.js");
+    const out = await prepareImage(media, { provider, ...(detail && { detail }) });
+    return detail === "low" || detail === "high" ? out.with(out.bytes, out.mediaType, { detail }) : out;
+  })();
+  work.catch(() => prepared.delete(key));
+  if (prepared.size >= PREPARED_MAX) prepared.delete(prepared.keys().next().value!);
+  prepared.set(key, work);
+  return work;
 }
 
 function textMedia(text: string, from: Media): Media {
