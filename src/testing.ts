@@ -10,6 +10,7 @@
 export { exampleFromJsonSchema } from "./models/json-schema-example.js";
 export {
   type MockCall,
+  type MockMedia,
   type MockModel,
   type MockModelOptions,
   type MockReply,

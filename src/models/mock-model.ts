@@ -13,6 +13,7 @@ import { InvalidArgumentError } from "../core/errors/invalid-argument-error.js";
 import type { FinishReason, MaybePromise } from "../core/types.js";
 import { splitChunks, unitHash } from "./hash-random.js";
 import { exampleFromJsonSchema } from "./json-schema-example.js";
+import { lastUserMedia, lastUserText, partText, promptText } from "./mock-prompt.js";
 
 /** One call the mock model received. */
 export interface MockCall {
@@ -404,65 +405,6 @@ function check(o: MockModelOptions): void {
 
 function echo(text: string): string {
   return text ? `mock reply to: ${text.slice(0, 60)}` : "mock reply";
-}
-
-type PromptPart = Exclude<LanguageModelV4Prompt[number]["content"], string>[number];
-
-function partText(part: PromptPart): string {
-  switch (part.type) {
-    case "text":
-    case "reasoning":
-      return part.text;
-    case "file":
-      return part.data.type === "text" ? part.data.text : "";
-    case "tool-call":
-      return typeof part.input === "string" ? part.input : (JSON.stringify(part.input) ?? "");
-    case "tool-result":
-      return JSON.stringify(part.output) ?? "";
-    default:
-      return "";
-  }
-}
-
-function promptText(prompt: LanguageModelV4Prompt): string {
-  let out = "";
-  for (const m of prompt) {
-    if (typeof m.content === "string") out += m.content;
-    else for (const part of m.content) out += partText(part);
-  }
-  return out;
-}
-
-function lastUserText(prompt: LanguageModelV4Prompt): string {
-  for (let i = prompt.length - 1; i >= 0; i--) {
-    const m = prompt[i]!;
-    if (m.role !== "user") continue;
-    let out = "";
-    for (const part of m.content) if (part.type === "text") out += out ? `\n${part.text}` : part.text;
-    return out;
-  }
-  return "";
-}
-
-function lastUserMedia(prompt: LanguageModelV4Prompt): MockMedia[] {
-  const user = prompt.findLast((m) => m.role === "user");
-  if (!user) return [];
-  const out: MockMedia[] = [];
-  for (const part of user.content) {
-    if (part.type !== "file" || part.data.type === "text") continue;
-    const d = part.data;
-    const bytes =
-      d.type !== "data"
-        ? undefined
-        : typeof d.data === "string"
-          ? Math.floor((d.data.replace(/[\s=]/g, "").length * 3) / 4)
-          : d.data.byteLength;
-    const media: MockMedia = { mediaType: part.mediaType, bytes };
-    if (d.type === "url") media.url = d.url.href;
-    if (part.filename !== undefined) media.filename = part.filename;
-    out.push(media);
-  }
-  return out;
 }
 
 function defaultFailure(call: MockCall, modelId: string): APICallError {
