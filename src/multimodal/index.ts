@@ -38,5 +38,5 @@ export { type PdfToImagesOptions, pdfPagesToImages } from "./pdf/rasterize.js";
 export { pdfSubset } from "./pdf/select.js";
 export { type PdfText, type PdfTextOptions, pdfText } from "./pdf/text.js";
 export { normaliseMediaType, SUPPORTED_MEDIA_TYPES } from "./sniff.js";
-export { type Speech, speak, type Transcript, transcribeMedia, wavDuration } from "./speech.js";
+export { type Speech, speak, type Transcript, transcribeMedia } from "./speech.js";
 export * from "./video/index.js";

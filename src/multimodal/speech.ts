@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import type { SpeechModel, TranscriptionModel } from "ai";
+import { readWavHeader } from "./audio/wav.js";
 import { Media } from "./media.js";
 
 /** A transcription: the text, and what the model said about it when it says (language, duration). */
@@ -27,7 +28,7 @@ export async function transcribeMedia(
   return { text: r.text, language: r.language, durationSeconds: r.durationInSeconds };
 }
 
-/** Generated speech: the audio as Media, its format and (for WAV) its duration. */
+/** Generated speech: the audio as Media, its format and (for PCM WAV) its duration. */
 export interface Speech {
   media: Media;
   format: string;
@@ -56,25 +57,7 @@ export async function speak(
   return {
     media,
     format: audio.format ?? mediaType.slice(6),
-    durationSeconds: wavDuration(audio.uint8Array),
+    durationSeconds: readWavHeader(audio.uint8Array)?.duration,
     save: (path) => writeFile(path, audio.uint8Array),
   };
-}
-
-/** Duration of a PCM WAV from its header (undefined for other formats). */
-export function wavDuration(bytes: Uint8Array): number | undefined {
-  if (bytes.length < 44) return undefined;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const tag = (at: number) => String.fromCharCode(...bytes.subarray(at, at + 4));
-  if (tag(0) !== "RIFF" || tag(8) !== "WAVE") return undefined;
-  let at = 12;
-  let byteRate = 0;
-  while (at + 8 <= bytes.length) {
-    const id = tag(at);
-    const size = view.getUint32(at + 4, true);
-    if (id === "fmt ") byteRate = view.getUint32(at + 16, true);
-    if (id === "data") return byteRate > 0 ? Math.min(size, bytes.length - at - 8) / byteRate : undefined;
-    at += 8 + size + (size % 2);
-  }
-  return undefined;
 }

@@ -8,7 +8,7 @@ import { CorruptMediaError } from "../errors/corrupt-media-error.js";
 import { EncryptedPdfError } from "../errors/encrypted-pdf-error.js";
 import { PdfToolMissingError } from "../errors/pdf-tool-missing-error.js";
 import { Media } from "../media.js";
-import { imageSize, pdfPagesToImages } from "./rasterize.js";
+import { pdfPagesToImages } from "./rasterize.js";
 import { makeEncryptedPdf, pdfMedia } from "./test-utils/pdfs.js";
 
 const ours = async () =>
@@ -146,20 +146,5 @@ describe("pdfPagesToImages", () => {
   it("leaves no temporary files behind", async () => {
     const left = [...(await ours())].filter((name) => !before.has(name));
     expect(left).toEqual([]);
-  });
-});
-
-describe("imageSize", () => {
-  it("reads PNG and JPEG headers and gives up on anything else", async () => {
-    const png = await sharp({ create: { width: 7, height: 3, channels: 3, background: "#000" } })
-      .png()
-      .toBuffer();
-    const jpeg = await sharp({ create: { width: 9, height: 4, channels: 3, background: "#000" } })
-      .jpeg()
-      .toBuffer();
-    expect(imageSize(png)).toEqual({ width: 7, height: 3 });
-    expect(imageSize(jpeg)).toEqual({ width: 9, height: 4 });
-    expect(imageSize(new TextEncoder().encode("GIF89a"))).toBeUndefined();
-    expect(imageSize(Uint8Array.of(0xff, 0xd8, 0x00, 0x00, 0, 0, 0, 0, 0, 0, 0, 0))).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { InvalidArgumentError } from "../../core/errors/invalid-argument-error.js";
 import { CorruptMediaError } from "../errors/corrupt-media-error.js";
 import { PdfToolMissingError } from "../errors/pdf-tool-missing-error.js";
+import { readImageSize } from "../image/info.js";
 import { Media } from "../media.js";
 import { findProgram, isExecutable } from "../programs.js";
 import { sourceOf, withPdf } from "./open.js";
@@ -41,22 +42,6 @@ export function locatePdftoppm(explicit?: string): string {
   const search = findProgram("pdftoppm");
   if (search.path === undefined) throw new PdfToolMissingError("pdftoppm", search.tried);
   return search.path;
-}
-
-/** Width and height of a PNG (IHDR) or JPEG (first SOF marker), or undefined. */
-export function imageSize(bytes: Uint8Array): { width: number; height: number } | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length >= 24 && view.getUint32(0) === 0x89504e47)
-    return { width: view.getUint32(16), height: view.getUint32(20) };
-  if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return undefined;
-  for (let i = 2; i + 9 < bytes.length; ) {
-    if (bytes[i] !== 0xff) return undefined;
-    const marker = bytes[i + 1]!;
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
-      return { height: view.getUint16(i + 5), width: view.getUint16(i + 7) };
-    i += 2 + view.getUint16(i + 2);
-  }
-  return undefined;
 }
 
 function checkNumber(name: string, value: number, min: number, max: number, integer: boolean): number {
@@ -122,12 +107,10 @@ export async function pdfPagesToImages(media: Media, options: PdfToImagesOptions
           cause: new Error(`pdftoppm made no image of page ${page}`),
         });
       const bytes = new Uint8Array(await readFile(join(dir, file)));
-      images.push(
-        new Media(bytes, format === "png" ? "image/png" : "image/jpeg", {
-          name: `${media.name ?? "document.pdf"}#page=${page}`,
-          info: { page, dpi, ...imageSize(bytes) },
-        }),
-      );
+      const type = format === "png" ? "image/png" : "image/jpeg";
+      const name = `${media.name ?? "document.pdf"}#page=${page}`;
+      const size = await readImageSize(bytes, type, name);
+      images.push(new Media(bytes, type, { name, info: { page, dpi, ...size } }));
     }
     return images;
   } finally {

@@ -55,11 +55,6 @@ export class BudgetTracker {
     return Date.now() - this.#started;
   }
 
-  /** Milliseconds left before the time cap, if any. */
-  get remainingMs(): number | undefined {
-    return this.#deadline === undefined ? undefined : Math.max(0, this.#deadline - Date.now());
-  }
-
   /** Set once a cap is reached: the search makes no further call, even where one would still fit. */
   #exhausted: BudgetExhausted | undefined;
 

@@ -19,8 +19,6 @@ export class Memo {
   readonly #file: string | undefined;
   /** Entries read back from the file when the run started. */
   readonly resumed: number;
-  /** Trials recorded by the earlier run (for the history of a resumed run). */
-  readonly earlierTrials: Record<string, unknown>[] = [];
   hits = 0;
 
   constructor(file: string | undefined, fingerprint: string, options: Record<string, unknown>) {
@@ -37,7 +35,7 @@ export class Memo {
           if (line.type === "memo") {
             this.#values.set(line.key, line.value);
             resumed++;
-          } else if (line.type === "trial") this.earlierTrials.push(line.trial);
+          }
         }
       } else {
         mkdirSync(dirname(file), { recursive: true });
