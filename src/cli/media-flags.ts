@@ -25,15 +25,6 @@ export function withMediaOptions(command: Command): Command {
     );
 }
 
-/** The variables the prompt places with {{media url=NAME}}, in order. */
-export function mediaVariables(prompt: Prompt): string[] {
-  const c = prompt.config;
-  const text = [c.system, c.template, c.user, ...(c.messages ?? []).map((m) => m.content)]
-    .filter(Boolean)
-    .join("\n");
-  return [...new Set([...text.matchAll(/\{\{\s*media\s+url=([\w.]+)/g)].map((m) => m[1]!))];
-}
-
 /**
  * Loads the media flags into variables: `var=path` names the variable; a bare path takes the next
  * media variable of the prompt not given yet. With any media, the run gets the multimodal
@@ -47,7 +38,7 @@ export async function collectMedia(
   const given = KINDS.flatMap((kind) => (opts[kind] ?? []).map((arg) => ({ kind, arg })));
   if (given.length === 0) return { vars, middleware: [] };
   const { loadMedia, multimodal } = await import("../multimodal/index.js");
-  const free = mediaVariables(prompt).filter((v) => !(v in vars));
+  const free = prompt.mediaVariables.filter((v) => !(v in vars));
   const out = { ...vars };
   for (const { kind, arg } of given) {
     const eq = arg.indexOf("=");
@@ -58,7 +49,7 @@ export async function collectMedia(
       if (name === undefined) {
         throw new UsageError(
           `--${kind} ${arg}: the prompt has no {{media url=…}} variable left for it.`,
-          `Name one: --${kind} <var>=${path}; the prompt places media with: ${mediaVariables(prompt).join(", ") || "none"}.`,
+          `Name one: --${kind} <var>=${path}; the prompt places media with: ${prompt.mediaVariables.join(", ") || "none"}.`,
         );
       }
     }

@@ -40,6 +40,8 @@ export interface Definition {
   /** Variables printed with a plain `{{x}}`: objects given for them are printed as JSON. */
   printed: Set<string>;
   usesHistory: boolean;
+  /** Variables placed with {{media url=x}}, in order of appearance across the templates. */
+  media: readonly string[];
   /** Variables the input schema lets the caller leave out: not required even if a template uses them. */
   schemaOptional: Set<string>;
   outputJsonSchema: JSONSchema | undefined;
@@ -94,9 +96,11 @@ export function buildDefinition(userConfig: PromptConfig): Definition {
   const optional = new Set<string>();
   const printed = new Set<string>();
   let usesHistory = false;
+  const media = new Set<string>();
   for (const { template } of templates) {
     const merged = withPartials(template, partialAnalyses, partialSources);
     usesHistory ||= merged.usesHistory;
+    for (const v of merged.media) media.add(v);
     for (const [v, use] of merged.required) {
       if (use.kind === "value") printed.add(v);
       if (!required.has(v)) {
@@ -146,6 +150,7 @@ export function buildDefinition(userConfig: PromptConfig): Definition {
     optional,
     printed,
     usesHistory,
+    media: [...media],
     schemaOptional,
     outputJsonSchema,
     schemaName: name.replace(/[^a-zA-Z0-9_-]/g, "_").slice(0, 64) || "output",
@@ -166,6 +171,7 @@ function withPartials(
     partials: new Set(a.partials),
     hasMarkers: a.hasMarkers,
     usesHistory: a.usesHistory,
+    media: new Set(a.media),
   };
   const seen = new Set<string>();
   const visit = (names: Iterable<string>) => {
@@ -185,6 +191,7 @@ function withPartials(
       for (const v of pa.optional) merged.optional.add(v);
       merged.hasMarkers ||= pa.hasMarkers;
       merged.usesHistory ||= pa.usesHistory;
+      for (const v of pa.media) merged.media.add(v);
       visit(pa.partials);
     }
   };

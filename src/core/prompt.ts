@@ -44,6 +44,8 @@ export interface Prompt<V = Record<string, unknown>, O = unknown, C = PromptConf
   /** Variables the templates require, and those they only test with {{#if}}. */
   readonly variables: readonly string[];
   readonly optionalVariables: readonly string[];
+  /** Variables the templates place with {{media url=x}} (images, PDFs, audio…), in order. */
+  readonly mediaVariables: readonly string[];
   readonly metadata: Readonly<Record<string, unknown>>;
   readonly source: PromptSource | undefined;
   /** The configuration it was defined with. */
@@ -147,6 +149,9 @@ class PromptImpl {
   }
   get variables() {
     return [...this.#def.required.keys()];
+  }
+  get mediaVariables() {
+    return this.#def.media;
   }
   get optionalVariables() {
     return [...this.#def.optional];

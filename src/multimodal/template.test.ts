@@ -32,6 +32,18 @@ describe("media values in templates", () => {
     expect(p.variables).toEqual(expect.arrayContaining(["photo", "other"]));
   });
 
+  it("the prompt names its media variables in order, through partials, never `this`", () => {
+    const p = definePrompt({
+      name: "mv",
+      model: "mock",
+      system: "{{> intro}}",
+      user: "{{media url=photo}} {{#each shots}}{{media url=this}}{{/each}} {{media url=photo}}",
+      partials: { intro: "Look at {{media url=logo}}" },
+    });
+    expect(p.mediaVariables).toEqual(["logo", "photo"]);
+    expect(definePrompt({ name: "none", model: "mock", user: "{{q}}" }).mediaVariables).toEqual([]);
+  });
+
   it("URLs and data URLs still work as before", () => {
     const p = definePrompt({ name: "u", model: "mock", user: "See {{media url=u}}" });
     const [m] = p.messages({ u: "https://example.com/cat.png" });

@@ -26,6 +26,8 @@ export interface TemplateAnalysis {
   /** The template emits role/history/media markers, so its output must be split into messages. */
   hasMarkers: boolean;
   usesHistory: boolean;
+  /** Top-level variables placed with {{media url=x}}, in order of appearance. */
+  media: Set<string>;
 }
 
 interface Scope {
@@ -47,6 +49,7 @@ export function emptyAnalysis(): TemplateAnalysis {
     partials: new Set(),
     hasMarkers: false,
     usesHistory: false,
+    media: new Set(),
   };
 }
 
@@ -76,6 +79,9 @@ function walkStatement(node: Node, scope: Scope, out: TemplateAnalysis): void {
         noteHelper(path.original, out);
         for (const p of m.params) walkExpression(p, scope, out, "param");
         for (const pair of m.hash?.pairs ?? []) walkExpression(pair.value, scope, out, "param");
+        const url = path.original === "media" ? m.hash?.pairs.find((pair) => pair.key === "url") : undefined;
+        const head = url === undefined ? undefined : topLevelName(url.value, scope);
+        if (head !== undefined) out.media.add(head);
       } else {
         walkExpression(path, scope, out, path.parts.length > 1 ? "path" : "value");
       }
