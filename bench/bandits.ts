@@ -7,10 +7,9 @@
  *   npm run build && node bench/bandits.ts [--quick] [--runs=200] [--rounds=10000]
  */
 import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { numberArg } from "./harness.ts";
+import { dist, numberArg } from "./harness.ts";
 
 type Bandits = typeof import("../src/experiments/bandits/index.ts");
 type Rng = typeof import("../src/stats/rng.ts");
@@ -33,12 +32,6 @@ interface JobResult {
   regrets: number[];
   bestShare: number[];
   ms: number;
-}
-
-function dist(path: string): string {
-  const dir = process.env.FLOWPROMPT_DIST;
-  const base = dir ? pathToFileURL(`${resolve(dir)}/`) : new URL("../dist/", import.meta.url);
-  return new URL(path, base).href;
 }
 
 async function main(): Promise<void> {

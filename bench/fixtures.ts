@@ -2,11 +2,10 @@
  * What every contender of the per-call benchmarks shares: one prompt, one output schema, one JSON
  * reply, and the peers' cheapest honest mock models returning that reply instantly.
  */
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { LanguageModelV4, LanguageModelV4GenerateResult } from "@ai-sdk/provider";
 import { type AxChatResponse, AxMockAIService } from "@ax-llm/ax";
 import { z } from "zod";
+import { dist } from "./harness.ts";
 
 export const schema = z.object({ label: z.enum(["pos", "neg"]), confidence: z.number() });
 export const expected = { label: "pos", confidence: 0.9 } as const;
@@ -66,9 +65,7 @@ export class LeanAxMock extends AxMockAIService<string> {
  * (to benchmark another build, e.g. the previous release, against the same peers).
  */
 export function flowPromptDist(): { core: string; testing: string } {
-  const dir = process.env.FLOWPROMPT_DIST;
-  const base = dir ? pathToFileURL(`${resolve(dir)}/`) : new URL("../dist/", import.meta.url);
-  return { core: new URL("index.js", base).href, testing: new URL("testing.js", base).href };
+  return { core: dist("index.js"), testing: dist("testing.js") };
 }
 
 /** FlowPrompt's public API from the built package, or undefined when it is not built yet. */

@@ -12,20 +12,13 @@ import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import { assertSame, fmt, header, type Measured, measure, numberArg, table } from "./harness.ts";
+import { join } from "node:path";
+import { assertSame, dist, fmt, header, type Measured, measure, numberArg, table } from "./harness.ts";
 
 type Frames = typeof import("../src/multimodal/video/frames.ts");
 type Args = typeof import("../src/multimodal/video/frame-args.ts");
 type Stream = typeof import("../src/multimodal/video/image-stream.ts");
 type MediaModule = typeof import("../src/multimodal/media.ts");
-
-function dist(path: string): string {
-  const dir = process.env.FLOWPROMPT_DIST;
-  const base = dir ? pathToFileURL(`${resolve(dir)}/`) : new URL("../dist/", import.meta.url);
-  return new URL(path, base).href;
-}
 
 const GOAL = 1.1;
 const SOURCES = ["testsrc", "testsrc2", "smptehdbars", "rgbtestsrc", "yuvtestsrc", "pal100bars"];

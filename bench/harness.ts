@@ -3,6 +3,8 @@
  * warm-up. Contenders run interleaved in rounds (A, B, C, A, B, C, …; the starting contender rotates
  * each round) so that machine noise, GC pressure and CPU frequency changes hit all of them alike.
  */
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
 export interface Contender {
   name: string;
@@ -164,4 +166,14 @@ export function wilsonUpper(x: number, n: number): number {
   return (
     (p + (z * z) / (2 * n) + z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n)
   );
+}
+
+/**
+ * A module of FlowPrompt's build as an import URL: `dist/` of this repository, or the folder named
+ * by FLOWPROMPT_DIST (to benchmark another build against the same peers).
+ */
+export function dist(path: string): string {
+  const dir = process.env.FLOWPROMPT_DIST;
+  const base = dir ? pathToFileURL(`${resolve(dir)}/`) : new URL("../dist/", import.meta.url);
+  return new URL(path, base).href;
 }

@@ -1,23 +1,7 @@
-/**
- * Image preparation: `prepareImage` on camera-like photos (noise-textured JPEGs) and screenshots
- * (flat-colour PNGs) of 1 to 24 megapixels, for each provider's limits. Reports the time per
- * megapixel of input and the bytes saved, against sharp doing the bare resize itself (the limit:
- * what the work costs with no FlowPrompt around it).
- *
- *   npm run build --silent && node bench/image-prep.ts [--quick]
- */
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import sharp, { type SharpOptions } from "sharp";
-import { numberArg, pct } from "./harness.ts";
+import { dist, numberArg, pct } from "./harness.ts";
 
 type Multimodal = typeof import("../src/multimodal/index.ts");
-
-function dist(path: string): string {
-  const dir = process.env.FLOWPROMPT_DIST;
-  const base = dir ? pathToFileURL(`${resolve(dir)}/`) : new URL("../dist/", import.meta.url);
-  return new URL(path, base).href;
-}
 
 const SIZES: [number, number][] = [
   [1280, 960],

@@ -1,29 +1,11 @@
-/**
- * Samplers of the optimizer, side by side: native TPE, random search and Optuna's TPE (through the
- * bridge) drive the same MIPRO search on the three bundled tasks with the simulated model, whose
- * expected accuracy of any prompt is known exactly. For each run: the fraction of the gap from the
- * baseline to the best program of the search space (instructions × demo sets × temperatures, all
- * scored exactly) that the chosen program closes, within 30 and within 60 trials, and the measured
- * improvement on the held-out test split.
- *
- *   npm run build && node bench/optimize.ts [--quick] [--seeds=10]
- */
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { mixedRegret, mixedSpace } from "../src/optimize/samplers/test-utils/objectives.ts";
-import { numberArg, pct } from "./harness.ts";
+import { dist, numberArg, pct } from "./harness.ts";
 
 type Optimize = typeof import("../src/optimize/index.ts");
 type Files = typeof import("../src/files/index.ts");
 type Testing = typeof import("../src/testing.ts");
 type Program = import("../src/optimize/index.ts").Program;
 type DemoSet = { label: string; demos: Program["demos"] };
-
-function dist(path: string): string {
-  const dir = process.env.FLOWPROMPT_DIST;
-  const base = dir ? pathToFileURL(`${resolve(dir)}/`) : new URL("../dist/", import.meta.url);
-  return new URL(path, base).href;
-}
 
 const TASKS = [
   { task: "sentiment", variant: "bare", metric: "exact" },

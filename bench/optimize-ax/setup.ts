@@ -3,16 +3,10 @@
  * each library gets), the dist() loader, and small statistics helpers.
  */
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 
 type DatasetRow = import("../../src/core/ports.ts").DatasetRow;
 
-export function dist(path: string): string {
-  const dir = process.env.FLOWPROMPT_DIST;
-  const base = dir ? pathToFileURL(`${resolve(dir)}/`) : new URL("../../dist/", import.meta.url);
-  return new URL(path, base).href;
-}
+export { dist } from "../harness.ts";
 
 /** Seeded uniform numbers in [0, 1) (mulberry32). */
 export function mulberry32(seed: number): () => number {
