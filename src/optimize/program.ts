@@ -184,13 +184,21 @@ export function demoFromRow(
   };
 }
 
-/** A stable key for a program (evaluation caches and history key on it). */
+/** Keys already computed: programs are immutable (a change makes a new object), so identity is safe. */
+const keys = new WeakMap<Program, string>();
+
+/** A stable key for a program (evaluation caches and history key on it); computed once per program. */
 export function programKey(program: Program): string {
-  return contentHash({
-    i: program.instruction ?? null,
-    d: program.demos.map((d) => [d.user, d.assistant]),
-    p: program.params,
-    m: program.model ?? null,
-    ...(program.dynamicDemos && { x: program.dynamicDemos }),
-  }).slice(0, 16);
+  let key = keys.get(program);
+  if (key === undefined) {
+    key = contentHash({
+      i: program.instruction ?? null,
+      d: program.demos.map((d) => [d.user, d.assistant]),
+      p: program.params,
+      m: program.model ?? null,
+      ...(program.dynamicDemos && { x: program.dynamicDemos }),
+    }).slice(0, 16);
+    keys.set(program, key);
+  }
+  return key;
 }
