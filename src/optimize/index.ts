@@ -18,7 +18,14 @@ export * from "./errors/index.js";
 export { dataSummary, PROPOSAL_TIPS } from "./instructions/propose.js";
 export { estimateOptimize, OPTIMIZERS, type OptimizeEstimate, optimize, optimizerOf } from "./optimize.js";
 export { paretoFront } from "./optimizers/gepa.js";
-export type { DataLike, OptimizeOptions, OptimizeProgress, OptimizerName, SamplerName } from "./options.js";
+export {
+  type DataLike,
+  OPTIMIZER_NAMES,
+  type OptimizeOptions,
+  type OptimizeProgress,
+  type OptimizerName,
+  type SamplerName,
+} from "./options.js";
 export {
   applyProgram,
   baseProgram,

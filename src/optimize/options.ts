@@ -6,7 +6,9 @@ import type { Budget } from "./run/budget.js";
 import type { FeedbackFn } from "./run/evaluator.js";
 import type { Candidate, Optimizer, OptimizerSettings, TrialRecord } from "./types.js";
 
-export type OptimizerName = "fewshot" | "bootstrap" | "instruction" | "mipro" | "gepa";
+/** The built-in optimizers, by name. */
+export const OPTIMIZER_NAMES = ["fewshot", "bootstrap", "instruction", "mipro", "gepa"] as const;
+export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
 export type SamplerName = "tpe" | "random" | "optuna";
 
 /** Rows, or a data file (JSONL, JSON, CSV) read with `loadDataset`. */

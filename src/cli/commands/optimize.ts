@@ -2,8 +2,7 @@ import { rm } from "node:fs/promises";
 import { type Command, InvalidArgumentError } from "commander";
 import { scorerByName } from "../../eval/scorers/index.js";
 import { loadPrompt } from "../../files/index.js";
-import { estimateOptimize, OPTIMIZERS, optimize } from "../../optimize/optimize.js";
-import type { OptimizeOptions, OptimizeProgress } from "../../optimize/options.js";
+import { OPTIMIZER_NAMES, type OptimizeOptions, type OptimizeProgress } from "../../optimize/options.js";
 import type { OptimizeResult } from "../../optimize/result.js";
 import { money, plural } from "../../report/format.js";
 import { colors, EXIT, type Io, processIo } from "../output.js";
@@ -41,11 +40,7 @@ export function optimizeCommand(program: Command, io: Io, done: (code: number) =
       "--metric <name>",
       "scorer: exact, contains, numeric, similarity, structured, … (default: the prompt's metadata.metric, else exact)",
     )
-    .option(
-      "--optimizer <name>",
-      `${Object.keys(OPTIMIZERS).join(" | ")} (default mipro)`,
-      oneOf(Object.keys(OPTIMIZERS)),
-    )
+    .option("--optimizer <name>", `${OPTIMIZER_NAMES.join(" | ")} (default mipro)`, oneOf(OPTIMIZER_NAMES))
     .option("--sampler <name>", "tpe (native) | random | optuna (default tpe)", oneOf(SAMPLERS))
     .option(
       "--storage <url>",
@@ -116,6 +111,8 @@ export function optimizeCommand(program: Command, io: Io, done: (code: number) =
           ...(historyFile !== undefined && { historyFile }),
         };
         const c = colors(io);
+        // Loaded here, not at start-up: the optimizer costs every other command ~140 ms to import.
+        const { estimateOptimize, optimize } = await import("../../optimize/optimize.js");
         if (opts.dryRun) {
           const e = await estimateOptimize(prompt, options);
           if (opts.json) io.write(`${JSON.stringify({ dryRun: true, ...e }, null, 2)}\n`);
